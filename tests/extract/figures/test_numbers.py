@@ -1,0 +1,60 @@
+"""Number parsing: words, separators, pounds, percentages; round trips."""
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from scrutiny_data.extract.figures.numbers import Figure, parse_figure, words_to_number
+
+_UNITS = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen " \
+         "seventeen eighteen nineteen".split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+
+
+def in_words(value: int) -> str:
+    if value < 20:
+        return _UNITS[value]
+    if value < 100:
+        tens, unit = divmod(value, 10)
+        return _TENS[tens - 2] + (f"-{_UNITS[unit]}" if unit else "")
+    hundreds, rest = divmod(value, 100)
+    return f"{_UNITS[hundreds]} hundred" + (f" and {in_words(rest)}" if rest else "")
+
+
+def test_printed_forms():
+    assert parse_figure("1,161") == Figure(1161.0)
+    assert parse_figure("£2.857m") == Figure(2_857_000.0, gbp=True)
+    assert parse_figure("(£46,288,000)") == Figure(-46_288_000.0, gbp=True)
+    assert parse_figure("57%") == Figure(57.0, percent=True)
+    assert parse_figure("seven per cent") == Figure(7.0, percent=True)
+    assert parse_figure("+7") == Figure(7.0)
+    assert parse_figure("-32") == Figure(-32.0)
+    assert parse_figure("N/A") is None
+    assert parse_figure("1,16") is None
+
+
+def test_words():
+    assert words_to_number("nil/zero") == 0
+    assert words_to_number("twenty-one") == 21
+    assert words_to_number("three hundred and six") == 306
+    assert words_to_number("several") is None
+
+
+@given(st.integers(min_value=0, max_value=999))
+def test_words_round_trip(value):
+    assert parse_figure(in_words(value)) == Figure(float(value))
+
+
+@given(st.integers(min_value=0, max_value=10**9))
+def test_thousands_separator_round_trip(value):
+    assert parse_figure(f"{value:,}") == Figure(float(value))
+
+
+@given(st.integers(min_value=0, max_value=99_999))
+def test_pounds_millions_round_trip(thousands):
+    printed = f"£{thousands / 1000:.3f}m"
+    assert parse_figure(printed) == Figure(thousands * 1000.0, gbp=True)
+
+
+@given(st.integers(min_value=0, max_value=100))
+def test_percent_round_trip(value):
+    assert parse_figure(f"{value}%") == Figure(float(value), percent=True)
