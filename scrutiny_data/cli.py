@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from pathlib import Path
 
@@ -9,17 +10,21 @@ import click
 
 from . import __version__
 from .dataset import load
-from .errors import ScrutinyDataError
+from .errors import ScrutinyDataError, one_line
+from .publish.ckan import DEFAULT_OWNER_ORG
 from .schema import stale_schemas, write_schemas
 
-#: Exit codes: 0 clean, 1 findings with errors, 2 input could not be read.
-EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
+#: Exit codes: 0 clean, 1 findings with errors, 2 input could not be read, 3 internal error (a bug).
+EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE, EXIT_INTERNAL = 0, 1, 2, 3
 
 DEFAULT_SCHEMAS = Path("schemas")
 
 
 class _Group(click.Group):
-    """Turn unreadable input into one line on stderr and exit 2; `--debug` shows the traceback."""
+    """One line on stderr instead of a traceback: exit 2 for unreadable input, 3 for a bug.
+
+    `--debug` lets the exception through, traceback and all.
+    """
 
     def invoke(self, ctx: click.Context) -> object:
         try:
@@ -29,11 +34,20 @@ class _Group(click.Group):
                 raise
             click.secho(f"error: {exc}", fg="red", err=True)
             sys.exit(EXIT_UNREADABLE)
+        except (click.ClickException, click.exceptions.Exit, click.Abort, BrokenPipeError):
+            raise  # click reports these itself
+        except Exception as exc:
+            if ctx.params.get("debug"):
+                raise
+            detail = one_line(str(exc))[:200]
+            click.secho(f"internal error: {type(exc).__name__}: {detail} (a bug in scrutiny-data; "
+                        "rerun with --debug for the traceback and report it)", fg="red", err=True)
+            sys.exit(EXIT_INTERNAL)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="scrutiny-data")
-@click.option("--debug", is_flag=True, help="Show the full traceback when input cannot be read.")
+@click.option("--debug", is_flag=True, help="Show the full traceback instead of a one-line error.")
 def main(debug: bool) -> None:
     """Turn council committee papers into validated open data.
 
@@ -42,23 +56,29 @@ def main(debug: bool) -> None:
     CSV per resource (meetings, attendance, complaints, kpis, ...).
 
     \b
-    Exit codes: 0 no unwaived errors, 1 errors found, 2 input could not be read.
+    Exit codes: 0 no unwaived errors, 1 errors found, 2 input could not be read,
+    3 internal error (rerun with --debug and report it).
     """
 
 
 @main.command()
 @click.argument("path", type=click.Path(path_type=Path))
-def info(path: Path) -> None:
+@click.option("--allow-remote", is_flag=True,
+              help="Fetch resources whose path is an http(s) URL (refused by default).")
+def info(path: Path, allow_remote: bool) -> None:
     """Load the data package at PATH and list its resources with row counts.
 
     \b
     Example:
       scrutiny-data info datasets/thurrock-childrens-services-scrutiny
     """
-    dataset = load(path)
+    dataset = load(path, allow_remote=allow_remote)
     click.echo(f"{dataset.name}: {dataset.row_count} rows")
     for name, frame in dataset.tables.items():
         click.echo(f"  {name:<16} {frame.height:>8} rows  {frame.width:>3} columns")
+    if dataset.read_findings:
+        click.echo(f"read findings: {len(dataset.read_findings)} (ragged rows, formula-like cells...); "
+                   f"`scrutiny-data validate {path}` lists them")
 
 
 @main.command()
@@ -87,3 +107,258 @@ def schema(mode: str, directory: Path) -> None:
         click.echo(f"schemas out of date in {directory}: {', '.join(stale)}; run `scrutiny-data schema --write`")
         sys.exit(EXIT_FINDINGS)
     click.echo(f"schemas in {directory} match the models")
+
+
+_SUFFIX_FORMATS = {".json": "json", ".xml": "junit", ".html": "html", ".htm": "html"}
+
+
+@main.command("validate")
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option("--format", "-f", "report_format",
+              type=click.Choice(["terminal", "json", "junit", "github", "html"]), default=None,
+              help="Report format. Default: from the --output suffix (.json, .xml, .html), else terminal.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write the report to FILE (atomically) instead of printing it.")
+@click.option("--sources", "source_dirs", multiple=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Directory holding the source papers, to quote the line each finding comes from "
+                   "(repeatable; also searched: <dataset>/sources, $SCRUTINY_SOURCES, ../shared/seeds).")
+@click.option("--quorum", type=click.IntRange(min=1), default=None,
+              help="Members needed for a quorum when the committees table gives none (default 3).")
+@click.option("--waivers", "waivers_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              default=None, help="Waivers file (default: waivers.yaml beside datapackage.json, if any).")
+@click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+              help="Date the check is for, YYYY-MM-DD: stands in for a paper's date where a row has none.")
+@click.option("--allow-remote", is_flag=True,
+              help="Fetch resources whose path is an http(s) URL (refused by default).")
+def validate_command(path: Path, report_format: str | None, output: Path | None, source_dirs: tuple[Path, ...],
+                     quorum: int | None, waivers_path: Path | None, as_of: dt.datetime | None,
+                     allow_remote: bool) -> None:
+    """Check the data package at PATH against every rule and report what does not add up.
+
+    Waived findings (known errors in the source papers, listed in
+    waivers.yaml with a reason) are reported but do not fail the run.
+
+    \b
+    Examples:
+      scrutiny-data validate datasets/thurrock-childrens-services-scrutiny
+      scrutiny-data validate DATASET --format json > report.json
+      scrutiny-data validate DATASET --output report.html         # for people
+      scrutiny-data validate DATASET --format junit -o junit.xml  # CI test results
+      scrutiny-data validate DATASET --format github              # GitHub annotations
+      scrutiny-data validate DATASET --quorum 4 --as-of 2023-03-31
+
+    \b
+    Exit codes: 0 no unwaived errors, 1 errors found, 2 input could not be read.
+    """
+    from rich.console import Console
+
+    from .atomic import atomic_write_text
+    from .report import RecordLocator, SourceQuoter, print_terminal, render
+    from .report.common import plural
+
+    fmt = report_format or (_SUFFIX_FORMATS.get(output.suffix.lower(), "terminal") if output else "terminal")
+    dataset = load(path, allow_remote=allow_remote)
+    from .validate import validate  # the engine loads its rules; only worth it once the input reads
+    from .validate.config import ValidationConfig
+
+    settings = {"quorum": quorum, "as_of": as_of.date() if as_of is not None else None}
+    config = ValidationConfig(**{key: value for key, value in settings.items() if value is not None})
+    report = validate(dataset, waivers=waivers_path, config=config)
+    quote = SourceQuoter.for_dataset(dataset, source_dirs)
+    if output is None and fmt == "terminal":
+        print_terminal(report, Console(), quote=quote)
+    else:
+        locate = RecordLocator.for_dataset(dataset, report.findings) if fmt == "github" else None
+        text = render(report, fmt, quote=quote, locate=locate)
+        if output is None:
+            click.echo(text, nl=False)
+        else:
+            atomic_write_text(output, text)
+            click.echo(f"wrote {output}: {plural(report.errors, 'error')}, {plural(report.warnings, 'warning')}, "
+                       f"{report.waived} acknowledged", err=True)
+    for problem in dict.fromkeys(quote.problems):
+        click.echo(f"note: {problem}", err=True)
+    if quote.missing and fmt in {"terminal", "html", "junit"}:
+        click.echo(f"note: source files of {', '.join(quote.missing)} not found, so their lines are not "
+                   "quoted; pass --sources DIR", err=True)
+    if not report.ok:
+        sys.exit(EXIT_FINDINGS)
+
+
+@main.command("publish")
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Directory to publish to; built aside and swapped in, so a failure leaves the old one.")
+@click.option("--allow-errors", is_flag=True,
+              help="Publish even with unwaived errors (the validation report goes into the output).")
+@click.option("--base-url", default=None,
+              help="URL the output will be served from; ids and download links are built on it "
+                   "(default: a placeholder under https://data.example.org/scrutiny-data/).")
+@click.option("--owner-org", default=DEFAULT_OWNER_ORG, show_default=True,
+              help="CKAN organisation that will own the dataset, for ckan.json.")
+@click.option("--dataset-version", default=None,
+              help="Version to publish as (default: the descriptor's `version`, else 1.0.0).")
+@click.option("--waivers", "waivers_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              default=None, help="Waivers file (default: waivers.yaml beside datapackage.json, if any).")
+def publish_command(path: Path, out_dir: Path, allow_errors: bool, base_url: str | None, owner_org: str,
+                    dataset_version: str | None, waivers_path: Path | None) -> None:
+    """Validate the dataset at PATH and publish it to --out for open-data portals.
+
+    \b
+    Writes, byte-for-byte the same each time for the same input:
+      datapackage.json, data/*.csv   Frictionless data package (OGL v3.0)
+      parquet/*.parquet              zstd Parquet, Table Schema in the metadata
+      dcat.jsonld                    DCAT-AP catalogue record (UK profile fields)
+      ckan.json                      CKAN package_create payload
+      oparl/, popolo.json            OParl 1.1 objects, Popolo people and memberships
+      validation-report.json/.html   the validation report
+
+    Refuses (exit 1, report shown) when unwaived errors remain, unless
+    --allow-errors.
+
+    \b
+    Examples:
+      scrutiny-data publish datasets/thurrock-childrens-services-scrutiny --out out
+      scrutiny-data publish DATASET --out site/data --base-url https://data.example.gov.uk/scrutiny
+    """
+    from rich.console import Console
+
+    from .publish import PublishRefused, publish
+    from .report import SourceQuoter, print_terminal
+
+    dataset = load(path)
+    options = {"waivers": waivers_path} if waivers_path is not None else {}
+    try:
+        result = publish(dataset, out_dir, allow_errors=allow_errors, base_url=base_url, owner_org=owner_org,
+                         version=dataset_version, **options)
+    except PublishRefused as refused:
+        print_terminal(refused.report, Console(), quote=SourceQuoter.for_dataset(dataset, ()))
+        click.secho(f"error: not published: {refused.report.errors} unwaived error(s); fix them, acknowledge "
+                    "them in waivers.yaml, or rerun with --allow-errors", fg="red", err=True)
+        sys.exit(EXIT_FINDINGS)
+    click.echo(result.summary())
+    if not result.report.ok:
+        click.secho(f"warning: published with {result.report.errors} unwaived error(s); see "
+                    f"{out_dir / 'validation-report.html'}", fg="yellow", err=True)
+
+
+@main.command("extract")
+@click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Dataset directory to write datapackage.json and data/*.csv into.")
+@click.option("--mapping-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Directory holding package.yaml and tables.yaml (default: the --out directory).")
+def extract_command(sources: tuple[Path, ...], out_dir: Path, mapping_dir: Path | None) -> None:
+    """Extract the papers in SOURCES (files, or directories of *.txt) into a dataset.
+
+    Writes datapackage.json and data/<resource>.csv atomically; hand-written
+    files beside them (package.yaml, tables.yaml, waivers.yaml) are read, never
+    overwritten.
+
+    \b
+    Example:
+      scrutiny-data extract ../shared/seeds --out datasets/thurrock-childrens-services-scrutiny
+    """
+    from .extract import extract_to
+
+    dataset = extract_to(list(sources), out_dir, mapping_dir,
+                         progress=lambda doc: click.echo(f"reading {doc.source_id}  {doc.path.name}", err=True))
+    click.echo(f"{dataset.name}: {dataset.row_count} rows written to {out_dir}")
+    for name, frame in dataset.tables.items():
+        click.echo(f"  {name:<16} {frame.height:>8} rows")
+
+
+@main.command("extract-minutes")
+@click.argument("papers", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Dataset directory to write datapackage.json and data/*.csv into.")
+@click.option("--people", "people_from", type=click.Path(path_type=Path), default=None,
+              help="An existing data package whose people and committees keep their ids.")
+def extract_minutes_command(papers: tuple[Path, ...], out_dir: Path, people_from: Path | None) -> None:
+    """Extract meetings, attendance, interests and decisions from any council's minutes.
+
+    \b
+    PAPERS are PDF files (their text layer), ModernGov pages saved from a
+    browser, plain text files, or directories of them. Parts that cannot be
+    read are skipped with a warning naming the file and page.
+
+    \b
+    Example:
+      scrutiny-data extract-minutes minutes/ --out datasets/westshire --people datasets/westshire
+    """
+    from .dataset import write_package
+    from .extract.council_rows import extract_councils
+    from .extract.text import slugify
+
+    existing = load(people_from) if people_from else None
+    dataset, notices = extract_councils(list(papers), existing, name=slugify(out_dir.resolve().name) or "minutes")
+    for notice in notices:
+        click.secho(f"warning: {notice}", fg="yellow", err=True)
+    write_package(dataset, out_dir)
+    click.echo(f"{dataset.name}: {dataset.row_count} rows written to {out_dir}")
+    for name in ("meetings", "attendance", "declarations", "resolutions"):
+        click.echo(f"  {name:<16} {dataset.tables[name].height:>8} rows")
+
+
+@main.command("rules")
+@click.option("--format", "output_format", type=click.Choice(["table", "markdown", "json"]), default="table",
+              show_default=True, help="A terminal table, the Markdown of docs/rules.md, or JSON.")
+def rules_command(output_format: str) -> None:
+    """List every validation rule: code, family, severity and what it checks.
+
+    \b
+    Examples:
+      scrutiny-data rules
+      scrutiny-data rules --format markdown > docs/rules.md
+    """
+    import json
+
+    from .validate import catalogue_markdown, catalogue_records
+
+    if output_format == "markdown":
+        click.echo(catalogue_markdown(), nl=False)
+        return
+    records = catalogue_records()
+    if output_format == "json":
+        click.echo(json.dumps(records, indent=2, ensure_ascii=False))
+        return
+    from rich.console import Console
+    from rich.table import Table as RichTable
+
+    table = RichTable(title=f"{len(records)} rule codes")
+    for column in ("code", "family", "severity", "what it checks"):
+        table.add_column(column)
+    for record in records:
+        colour = "red" if record["severity"] == "error" else "yellow"
+        table.add_row(record["code"], record["family"], f"[{colour}]{record['severity']}[/]", record["title"])
+    Console().print(table)
+
+
+@main.command("synth")
+@click.option("--councils", type=click.IntRange(min=1), default=10, show_default=True, help="Councils to invent.")
+@click.option("--years", type=click.IntRange(min=1), default=5, show_default=True, help="Municipal years each.")
+@click.option("--seed", type=int, default=1, show_default=True, help="Seed: the same seed, the same data.")
+@click.option("--errors", type=click.IntRange(min=0), default=0, show_default=True,
+              help="Errors to plant, spread over every rule family.")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), required=True,
+              help="Directory to write the data package and planted-errors.json to.")
+def synth_command(councils: int, years: int, seed: int, errors: int, out_dir: Path) -> None:
+    """Generate a synthetic data package at national scale, with planted errors.
+
+    Realistic committees, members, meetings, attendance, resolutions, complaints,
+    KPIs and budgets; every figure is invented. planted-errors.json lists each
+    planted error's code and record, so a validator's findings can be checked.
+
+    \b
+    Examples:
+      scrutiny-data synth --councils 3 --years 2 --errors 24 --out out/synthetic
+      scrutiny-data synth --councils 305 --years 10 --seed 1 --out out/national   # ~1M attendance rows
+    """
+    from .synth import write  # numpy is imported only by the command that needs it
+
+    try:
+        manifest = write(out_dir, councils, years, seed, errors, progress=lambda line: click.echo(line, err=True))
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--errors") from exc
+    rows = ", ".join(f"{name} {count:,}" for name, count in manifest["rows"].items() if count)
+    click.echo(f"{out_dir}: {rows}; {manifest['errors']} planted errors in {out_dir / 'planted-errors.json'}")

@@ -5,14 +5,19 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import polars as pl
 
 from .atomic import atomic_dir, atomic_write_text
 from .errors import ScrutinyDataError
 from .models import RESOURCES
+from .reading import decode, is_text_encoding, parse_csv, read_findings
+from .safety import fetch_remote, is_remote, local_resource_path
 from .schema import field_specs, polars_schema, table_schema
+
+if TYPE_CHECKING:
+    from .validate.findings import Finding
 
 _TRUE = ["true", "True", "TRUE", "1"]
 _FALSE = ["false", "False", "FALSE", "0"]
@@ -25,6 +30,7 @@ class Dataset:
     `tables` holds every resource of the contract with the models' dtypes (a value that does not
     parse is null there), `raw` holds each resource exactly as read, every column a string, so the
     validator can report what did not parse. Resources the contract does not know are kept in both.
+    `read_findings` holds what went wrong while reading (ragged rows, formula cells, ...).
     """
 
     name: str
@@ -32,6 +38,7 @@ class Dataset:
     raw: dict[str, pl.DataFrame] = field(default_factory=dict)
     descriptor: dict[str, Any] = field(default_factory=dict)
     path: Path | None = None
+    read_findings: list[Finding] = field(default_factory=list)
 
     def __getitem__(self, resource: str) -> pl.DataFrame:
         return self.tables[resource]
@@ -82,63 +89,119 @@ def typed_tables(raw: dict[str, pl.DataFrame]) -> dict[str, pl.DataFrame]:
     return tables
 
 
+def _os_reason(exc: OSError | ValueError) -> str:
+    return (exc.strerror if isinstance(exc, OSError) else None) or str(exc) or "cannot be read"
+
+
 def _descriptor_path(path: Path) -> Path:
-    if path.is_dir():
-        path = path / "datapackage.json"
-    if not path.exists():
-        raise ScrutinyDataError("no such file or directory", path=path)
+    """The datapackage.json that `path` names: a package directory, or the file itself."""
+    try:
+        if path.is_dir():
+            if not (path / "datapackage.json").exists():
+                raise ScrutinyDataError("directory has no datapackage.json", path=path)
+            path = path / "datapackage.json"
+        if not path.exists():
+            raise ScrutinyDataError("no such file or directory", path=path)
+    except (OSError, ValueError) as exc:  # ValueError: a NUL byte in the path
+        raise ScrutinyDataError(_os_reason(exc), path=path) from exc
     return path
 
 
-def read_descriptor(path: Path) -> dict[str, Any]:
-    """Read and sanity-check a datapackage.json."""
+def _read_bytes(path: Path, resource: str | None = None) -> bytes:
     try:
-        descriptor = json.loads(path.read_text(encoding="utf-8"))
+        # A FIFO or device would block or never end: only regular files are read.
+        if not path.is_file():
+            why = "not a regular file" if path.exists() else "no such file"
+            raise ScrutinyDataError(f"{why} (resource {resource!r})" if resource else why, path=path)
+        return path.read_bytes()
+    except (OSError, ValueError) as exc:
+        raise ScrutinyDataError(_os_reason(exc), path=path) from exc
+
+
+def _check_resources(resources: list[Any], path: Path) -> None:
+    """Each resource is an object with a unique string `name`, a string `path` and a string `encoding` if any."""
+    names: set[str] = set()
+    for index, resource in enumerate(resources):
+        name = resource.get("name") if isinstance(resource, dict) else None
+        location = resource.get("path") if isinstance(resource, dict) else None
+        if isinstance(location, list):
+            raise ScrutinyDataError(f"resource {index} ({name!r}): multi-part `path` lists are not supported",
+                                    path=path)
+        if not isinstance(name, str) or not name or not isinstance(location, str):
+            raise ScrutinyDataError(f"resource {index} needs a `name` and a `path`", path=path)
+        if name in names:
+            raise ScrutinyDataError(f"resource {index}: the name {name!r} is used twice", path=path)
+        names.add(name)
+        encoding = resource.get("encoding", "utf-8")
+        if not isinstance(encoding, str) or not is_text_encoding(encoding):
+            raise ScrutinyDataError(f"resource {name!r}: unknown `encoding` {encoding!r}", path=path)
+
+
+def read_descriptor(path: Path) -> dict[str, Any]:
+    """Read and sanity-check a datapackage.json: a JSON object with a `resources` list of named paths."""
+    data = _read_bytes(path)
+    if not data.strip():
+        raise ScrutinyDataError("empty file: expected a JSON data package", path=path)
+    try:
+        descriptor = json.loads(data.decode("utf-8-sig"))
     except UnicodeDecodeError as exc:
-        raise ScrutinyDataError(f"not UTF-8 (byte {exc.start})", path=path) from exc
+        raise ScrutinyDataError(f"not UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})",
+                                path=path) from exc
     except json.JSONDecodeError as exc:
-        raise ScrutinyDataError(f"not valid JSON: {exc.msg} at line {exc.lineno}", path=path) from exc
+        raise ScrutinyDataError(f"not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}",
+                                path=path) from exc
+    except (ValueError, RecursionError) as exc:  # a 5,000-digit number, or arrays nested thousands deep
+        raise ScrutinyDataError(f"not valid JSON: {str(exc) or type(exc).__name__}", path=path) from exc
     if not isinstance(descriptor, dict) or not isinstance(descriptor.get("resources"), list):
         raise ScrutinyDataError("not a data package: it has no `resources` list", path=path)
+    _check_resources(descriptor["resources"], path)
     return descriptor
 
 
-def read_csv_strings(path: Path) -> pl.DataFrame:
-    """Read a CSV file with every column as a string."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ScrutinyDataError(exc.strerror or "cannot be read", path=path) from exc
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise ScrutinyDataError(f"not UTF-8 (byte {exc.start})", path=path) from exc
-    if not data.strip():
-        raise ScrutinyDataError("empty file: expected a header row", path=path)
-    try:
-        return pl.read_csv(data, infer_schema=False)
-    except pl.exceptions.PolarsError as exc:
-        raise ScrutinyDataError(f"not a readable CSV: {str(exc).splitlines()[0]}", path=path) from exc
+def read_csv_strings(path: Path, encoding: str | None = None) -> pl.DataFrame:
+    """Read a CSV file with every column as a string (rows that cannot be parsed are left out)."""
+    return parse_csv(decode(_read_bytes(path), path, encoding), path, path.stem).frame
 
 
-def load(path: str | Path) -> Dataset:
-    """Load a data package directory (or its datapackage.json) into a typed `Dataset`."""
+def load(path: str | Path, *, allow_remote: bool = False) -> Dataset:
+    """Load a data package directory (or its datapackage.json) into a typed `Dataset`.
+
+    Resource paths must stay inside the package; http(s) URLs are fetched only with
+    `allow_remote`. Problems with single rows or cells become `read_findings`; a file that
+    cannot be read at all raises `ScrutinyDataError`. A directory of published Parquet files
+    (with `parquet/`, or the folder itself) and no datapackage.json loads from the Parquet.
+    """
+    from .publish.parquet import is_parquet_dataset, load_parquet  # imported late: publish imports this module
+
+    try:
+        parquet = is_parquet_dataset(Path(path))
+    except (OSError, ValueError) as exc:  # a name too long, a NUL byte
+        raise ScrutinyDataError(_os_reason(exc), path=path) from exc
+    if parquet:
+        return load_parquet(path)
     descriptor_path = _descriptor_path(Path(path))
     descriptor = read_descriptor(descriptor_path)
     root = descriptor_path.parent
     raw: dict[str, pl.DataFrame] = {}
-    for index, resource in enumerate(descriptor["resources"]):
-        name = resource.get("name") if isinstance(resource, dict) else None
-        rel = resource.get("path") if isinstance(resource, dict) else None
-        if not isinstance(name, str) or not isinstance(rel, str):
-            raise ScrutinyDataError(f"resource {index} needs a `name` and a `path`", path=descriptor_path)
-        raw[name] = read_csv_strings(root / rel)
+    findings: list[Finding] = []
+    for resource in descriptor["resources"]:
+        name, location = resource["name"], resource["path"]
+        if is_remote(location):
+            shown: Path | str = location
+            data = fetch_remote(location, resource=name, descriptor=descriptor_path, allow_remote=allow_remote)
+        else:
+            shown = local_resource_path(root, location, resource=name, descriptor=descriptor_path)
+            data = _read_bytes(shown, name)
+        read = parse_csv(decode(data, shown, resource.get("encoding")), shown, name)
+        raw[name] = read.frame
+        findings.extend(read_findings(read, name, location))
     return Dataset(
         name=str(descriptor.get("name", root.name)),
         tables=typed_tables(raw),
         raw=raw,
         descriptor=descriptor,
         path=root,
+        read_findings=findings,
     )
 
 

@@ -38,9 +38,13 @@ def _number(text: str) -> float | None:
     return figure.value if figure else None
 
 
+_BULLET = re.compile(r"^\s*[-•*\u2013]\s+")
+
+
 def sentences(text: str) -> list[str]:
-    """Split a line of prose into sentences."""
-    return [part for part in _SENTENCE_END.split(clean(text)) if part]
+    """Split a line of prose into sentences, without the list bullet that may lead it."""
+    # A bullet is layout, not words: left in, a spreadsheet would read "- 8 of 14 ..." as a formula.
+    return [part for part in _SENTENCE_END.split(_BULLET.sub("", clean(text))) if part]
 
 
 def prose_kpis(doc: Document) -> list[dict]:

@@ -7,6 +7,7 @@ from .dates import parse_due
 from .layout import delimited_rows
 from .mapping import count_of, financial_year, mapped_cells, record_id, slug, total_of
 from .numbers import as_number, parse_figure
+from .plans import block_action_rows
 
 
 def _period(facts: dict) -> dict:
@@ -112,6 +113,8 @@ def _header_index(header: tuple[str, ...], wanted: str | int) -> int | None:
 
 def action_rows(doc: Document, spec: dict) -> list[dict]:
     """Action plan rows; cells are found by header name, so a plan whose columns shift between pages still reads."""
+    if spec.get("layout") == "blocks":
+        return block_action_rows(doc, spec)
     rows, ref, seq = [], None, 0
     fields = spec["fields"]
     for table_row in delimited_rows(doc, spec["line"], spec.get("layout", "tabs"), spec.get("until")):

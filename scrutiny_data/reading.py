@@ -1,0 +1,280 @@
+"""Read one CSV resource defensively: decode, check headers, parse, and record read-level findings.
+
+Files that look regular (every physical line one record with the header's field count) go straight
+to polars. Anything else (ragged rows, unbalanced quotes, quoted line breaks, blank lines) takes a
+careful path through the `csv` module that keeps every good row and reports each bad one.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import polars as pl
+
+from .errors import ScrutinyDataError
+from .models import RESOURCES
+
+if TYPE_CHECKING:
+    from .validate.findings import Finding
+
+_UTF8_NAMES = {"utf-8", "utf8", "utf_8", "utf-8-sig", "utf_8_sig"}
+_NOT_TEXT = {
+    b"PK\x03\x04": "an Excel workbook or other zip file; export it as CSV UTF-8",
+    b"\xd0\xcf\x11\xe0": "an old Excel (.xls) workbook; export it as CSV UTF-8",
+    b"%PDF": "a PDF; extract its tables first",
+}
+_UTF16 = (b"\xff\xfe", b"\xfe\xff")
+_REENCODE = "re-save as UTF-8 or declare `encoding` in the descriptor"
+
+
+@dataclass
+class CsvRead:
+    """A resource as read: every column a string, the CSV line each row starts on, what went wrong."""
+
+    frame: pl.DataFrame
+    lines: pl.Series
+    problems: list[tuple[str, int, int, str]] = field(default_factory=list)  # (code, row, line, message)
+
+
+def _line_of(data: bytes, offset: int) -> int:
+    return data.count(b"\n", 0, offset) + 1
+
+
+def is_text_encoding(encoding: str) -> bool:
+    """True for an encoding Python can decode bytes to text with (rot13 and base64 are not)."""
+    try:
+        return bool(codecs.lookup(encoding)._is_text_encoding)
+    except (LookupError, ValueError):
+        return False
+
+
+def _declared(data: bytes, path: Path | str, encoding: str) -> str:
+    if not is_text_encoding(encoding):
+        raise ScrutinyDataError(f"the descriptor declares unknown encoding {encoding!r}", path=path,
+                                field="encoding")
+    try:
+        return data.decode(encoding).lstrip("\ufeff")
+    except UnicodeDecodeError as exc:
+        raise ScrutinyDataError(f"not valid {encoding} as the descriptor declares (byte 0x{data[exc.start]:02x} "
+                                f"at line {_line_of(data, exc.start)})", path=path) from exc
+
+
+def decode(data: bytes, path: Path | str, encoding: str | None = None) -> str:
+    """Bytes as text: UTF-8 (a BOM is dropped), or the encoding the descriptor declares."""
+    kind = next((what for magic, what in _NOT_TEXT.items() if data.startswith(magic)), None)
+    if kind:
+        raise ScrutinyDataError(f"not a CSV file: looks like {kind}", path=path)
+    if encoding and encoding.lower() not in _UTF8_NAMES:
+        return _declared(data, path, encoding)
+    if data.startswith(_UTF16):
+        raise ScrutinyDataError(f"not UTF-8: looks like UTF-16; {_REENCODE}", path=path)
+    if b"\x00" in data:
+        raise ScrutinyDataError(f"not a CSV file: NUL byte at line {_line_of(data, data.index(0))} "
+                                "(binary data)", path=path)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        where = f"byte 0x{data[exc.start]:02x} at line {_line_of(data, exc.start)}"
+        try:
+            data.decode("cp1252")
+        except UnicodeDecodeError:
+            raise ScrutinyDataError(f"not UTF-8 ({where}); {_REENCODE}", path=path) from exc
+        raise ScrutinyDataError(f"not UTF-8 ({where}); looks like Windows-1252; {_REENCODE}", path=path) from exc
+
+
+def check_header(header: list[str], path: Path | str, resource: str) -> None:
+    """Refuse a header row with empty or duplicate names, or one that names no column of the resource."""
+    if not header:
+        raise ScrutinyDataError("the first line is blank: expected a header row", path=path, row=1)
+    for position, name in enumerate(header, start=1):
+        if not name.strip():
+            raise ScrutinyDataError(f"header {position} is empty: every column needs a name", path=path, row=1)
+    seen: set[str] = set()
+    for name in header:
+        if name in seen:
+            raise ScrutinyDataError("duplicate header: two columns have this name", path=path, row=1, field=name)
+        seen.add(name)
+    separator = next((sep for sep in (";", "\t", "|") if len(header) == 1 and sep in header[0]), None)
+    if separator is not None:
+        raise ScrutinyDataError(f"the header has no commas but {separator!r}: re-save as comma-separated CSV",
+                                path=path, row=1)
+    model = RESOURCES.get(resource)
+    if model is not None and not seen & set(model.model_fields):
+        shown = ",".join(header)[:60]
+        raise ScrutinyDataError(
+            f"missing header row: the first row ({shown!r}) names none of the `{resource}` columns",
+            path=path, row=1)
+
+
+@contextmanager
+def _field_limit(limit: int) -> Iterator[None]:
+    # The csv module's limit is global; restore it so this reader changes nothing around it.
+    previous = csv.field_size_limit(limit)
+    try:
+        yield
+    finally:
+        csv.field_size_limit(previous)
+
+
+def _physical_lines(text: str) -> pl.Series:
+    lines = pl.Series("line", text.split("\n"), dtype=pl.String)
+    if lines.len() and lines[-1] == "":
+        lines = lines.head(-1)
+    return lines.str.strip_suffix("\r")
+
+
+def _is_regular(lines: pl.Series, width: int) -> bool:
+    """Every physical line is one record of `width` fields (vectorised, no parsing)."""
+    if lines.len() < 2:
+        return True
+    body = lines.slice(1)
+    balanced = (lines.str.count_matches('"', literal=True) % 2 == 0).all()
+    fields = body.str.replace_all(r'"[^"]*"', "").str.count_matches(",", literal=True) + 1
+    return bool(balanced and (body != "").all() and (fields == width).all())
+
+
+def _careful(text: str, header: list[str]) -> CsvRead:
+    """Parse record by record, keeping good rows and reporting ragged rows and unbalanced quotes."""
+    raw_lines = text.split("\n")
+    width = len(header)
+    rows: list[list[str]] = []
+    starts: list[int] = []
+    problems: list[tuple[str, int, int, str]] = []
+    next_line, row_number = 2, 0  # 1-based physical line to parse next; header is line 1
+    with _field_limit(sys.maxsize >> 1):
+        while next_line <= len(raw_lines):
+            lines_from = (raw_lines[i] + "\n" for i in range(next_line - 1, len(raw_lines)))
+            reader = csv.reader(lines_from, strict=True)
+            base = next_line - 1
+            while True:
+                start = base + reader.line_num + 1
+                try:
+                    record = next(reader)
+                except StopIteration:
+                    next_line = len(raw_lines) + 1
+                    break
+                except csv.Error:
+                    record = None
+                span = base + reader.line_num - start + 1
+                if record == []:
+                    continue  # a blank line is no row
+                row_number += 1
+                if record is None or (len(record) != width and span > 1):
+                    problems.append(("unbalanced-quote", row_number, start,
+                                     "a quote opened here is not closed where the row ends; "
+                                     "this line is skipped and reading resumes on the next"))
+                    next_line = start + 1
+                    break
+                if len(record) != width:
+                    problems.append(("ragged-row", row_number, start,
+                                     f"{len(record)} fields where the header has {width}; the row is skipped"))
+                    continue
+                rows.append(record)
+                starts.append(start)
+    columns = list(zip(*rows, strict=True)) if rows else [() for _ in header]
+    frame = pl.DataFrame([pl.Series(name, values, dtype=pl.String)
+                          for name, values in zip(header, columns, strict=True)])
+    return CsvRead(_empty_is_null(frame), pl.Series("line", starts, dtype=pl.Int64), problems)
+
+
+def _empty_is_null(frame: pl.DataFrame) -> pl.DataFrame:
+    # Frictionless reads "" as missing whether or not it was quoted; so do both paths here.
+    return frame.with_columns(pl.when(pl.all() != "").then(pl.all()))
+
+
+def parse_csv(text: str, path: Path | str, resource: str) -> CsvRead:
+    """Parse decoded CSV text into a frame of strings, fast with polars when the file is regular."""
+    if not text.strip():
+        raise ScrutinyDataError("empty file: expected a header row", path=path)
+    with _field_limit(sys.maxsize >> 1):
+        try:
+            header = next(csv.reader([text.split("\n", 1)[0].rstrip("\r")]))
+        except csv.Error as exc:
+            raise ScrutinyDataError(f"header row cannot be parsed: {exc}", path=path, row=1) from exc
+    check_header(header, path, resource)
+    lines = _physical_lines(text)
+    if _is_regular(lines, len(header)):
+        try:
+            frame = pl.read_csv(text.encode("utf-8"), infer_schema=False, raise_if_empty=False)
+        except pl.exceptions.PolarsError:
+            return _careful(text, header)  # a shape the regularity check did not foresee
+        if frame.columns == header and frame.height == lines.len() - 1:
+            lines_of_rows = pl.int_range(2, frame.height + 2, eager=True, dtype=pl.Int64).alias("line")
+            return CsvRead(_empty_is_null(frame), lines_of_rows)
+    return _careful(text, header)
+
+
+#: Spreadsheets run a cell that starts with one of these as a formula (CSV injection).
+_FORMULA_START = r"^[=+\-@]"
+#: ...unless it is clearly a number: -3.5, +44 1375 652652, -12%.
+_CLEARLY_NUMERIC = r"^[+-]\s?[0-9][0-9\s,.()]*%?$"
+#: Excel and LibreOffice keep at most this many characters in a cell and cut the rest.
+SPREADSHEET_CELL_LIMIT = 32_767
+
+
+def cell_problems(frame: pl.DataFrame) -> pl.DataFrame:
+    """Cells a spreadsheet would mangle: (row index, field, code, start of the value)."""
+    parts = []
+    for position, name in enumerate(frame.columns):
+        values = frame.to_series(position)
+        if values.dtype != pl.String:
+            continue
+        length = values.str.len_chars()
+        formula = values.str.contains(_FORMULA_START) & ~values.str.contains(_CLEARLY_NUMERIC) & (length > 1)
+        code = (pl.select(pl.when(length > SPREADSHEET_CELL_LIMIT).then(pl.lit("oversized-cell"))
+                          .when(formula).then(pl.lit("formula-cell"))).to_series())
+        hits = pl.DataFrame({"row": pl.int_range(0, frame.height, eager=True, dtype=pl.Int64),
+                             "code": code, "actual": values.str.slice(0, 40), "length": length})
+        parts.append(hits.filter(pl.col("code").is_not_null()).with_columns(field=pl.lit(name)))
+    schema = {"row": pl.Int64, "code": pl.String, "actual": pl.String, "length": pl.UInt32, "field": pl.String}
+    return pl.concat(parts) if parts else pl.DataFrame(schema=schema)
+
+
+def _record_ids(frame: pl.DataFrame, resource: str) -> pl.Series:
+    """Each row's key (primary key values joined by `/`), else `row N`."""
+    model = RESOURCES.get(resource)
+    key = list(model.table.primary_key) if model else ["id"]
+    rows = frame.select(pl.format("row {}", pl.int_range(1, pl.len() + 1))).to_series()
+    if all(name in frame.columns for name in key):
+        ids = frame.select(pl.concat_str([pl.col(name) for name in key], separator="/")).to_series()
+        return ids.zip_with(ids.is_not_null(), rows)
+    return rows
+
+
+def read_findings(read: CsvRead, resource: str, shown_path: str) -> list[Finding]:
+    """The problems met while reading one resource, as findings."""
+    from .validate.findings import Finding, Severity  # lazily: validate imports this package's loader
+
+    findings = [
+        Finding(code=code, severity=Severity.error, resource=resource, record_id=f"row {row}", field=None,
+                message=f"{shown_path} line {line}: {message}")
+        for code, row, line, message in read.problems
+    ]
+    cells = cell_problems(read.frame)
+    if cells.is_empty():
+        return findings
+    ids = _record_ids(read.frame, resource)
+    source_ids = read.frame.get_column("source_id") if "source_id" in read.frame.columns else None
+    source_lines = (read.frame.get_column("source_line").str.strip_chars().cast(pl.Int64, strict=False)
+                    if "source_line" in read.frame.columns else None)
+    for row, code, actual, length, name in cells.iter_rows():
+        if code == "formula-cell":
+            severity = Severity.warning
+            message = (f"{shown_path} line {read.lines[row]}: `{name}` begins {actual!r}, which a "
+                       "spreadsheet would run as a formula; it is kept as data")
+        else:
+            severity = Severity.error
+            message = (f"{shown_path} line {read.lines[row]}: `{name}` holds {length} characters; "
+                       f"spreadsheets keep only {SPREADSHEET_CELL_LIMIT} and cut the rest")
+        findings.append(Finding(
+            code=code, severity=severity, resource=resource, record_id=ids[row], field=name, message=message,
+            actual=actual, source_id=source_ids[row] if source_ids is not None else None,
+            source_line=source_lines[row] if source_lines is not None else None))
+    return findings

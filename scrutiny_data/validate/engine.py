@@ -1,0 +1,101 @@
+"""The engine: runs every registered rule over a dataset, applies waivers, builds the Report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import polars as pl
+
+from ..dataset import Dataset, empty_frame
+from ..models import RESOURCES
+from .config import ValidationConfig
+from .findings import FINDING_COLUMNS, Finding, Report, Severity
+from .registry import ENGINE_CODES, RULES, Rule
+from .waivers import WAIVER_FILE, Waiver, load_waivers, waiver_frame
+
+_SORT = ["code", "resource", "record_id", "field", "source_id", "source_line", "message"]
+
+
+def _arguments(rule: Rule, tables: dict[str, pl.LazyFrame], raw: dict[str, pl.LazyFrame],
+               config: ValidationConfig) -> dict[str, object]:
+    given: dict[str, object] = {"tables": tables, "raw": raw, "config": config}
+    return {name: given[name] if name in given else tables[name] for name in rule.parameters}
+
+
+def run_rules(dataset: Dataset, config: ValidationConfig) -> pl.DataFrame:
+    """Every rule's failures in one frame with code and severity (plans collected together)."""
+    unknown = config.skip - set(RULES)
+    if unknown:
+        raise ValueError(f"cannot skip unknown rule codes: {sorted(unknown)}")
+    # One chunk per frame: polars 2.1's streaming engine panics ("i < self.len()") in string functions
+    # over frames built from many chunks (a concatenated batch), and when typed and raw columns put side
+    # by side are chunked differently. Rechunking once here avoids both.
+    tables = {name: dataset.tables.get(name, empty_frame(name)).rechunk().lazy() for name in RESOURCES}
+    raw = {name: frame.rechunk().lazy() for name, frame in dataset.raw.items()}
+    plans = []
+    for rule in RULES.values():
+        if rule.code in config.skip:
+            continue
+        plan = rule.function(**_arguments(rule, tables, raw, config))
+        schema = dict(plan.collect_schema())
+        if schema != FINDING_COLUMNS:
+            raise TypeError(f"rule {rule.code!r} returned columns {schema}, expected {FINDING_COLUMNS}")
+        plans.append(plan.with_columns(code=pl.lit(rule.code), severity=pl.lit(str(rule.severity))))
+    empty = pl.DataFrame(schema={**FINDING_COLUMNS, "code": pl.String, "severity": pl.String})
+    return pl.concat([empty, *pl.collect_all(plans)], how="vertical") if plans else empty
+
+
+def _read_findings(dataset: Dataset) -> pl.DataFrame:
+    """Problems the loader met reading the files (ragged rows, formula-like cells...)."""
+    found: list[Finding] = list(getattr(dataset, "read_findings", []) or [])
+    return pl.DataFrame(
+        [{**{k: getattr(f, k) for k in FINDING_COLUMNS}, "code": f.code, "severity": str(f.severity)} for f in found],
+        schema={**FINDING_COLUMNS, "code": pl.String, "severity": pl.String},
+    )
+
+
+def apply_waivers(found: pl.DataFrame, waivers: list[Waiver]) -> pl.DataFrame:
+    """Mark waived findings (code + record id, and resource when the waiver names one); add stale waivers."""
+    table = waiver_frame(waivers)
+    matches = found.with_row_index("_finding").join(table, on=["code", "record_id"], how="inner").filter(
+        pl.col("_waiver_resource").is_null() | (pl.col("_waiver_resource") == pl.col("resource")))
+    first = matches.sort("_waiver").unique("_finding", keep="first").select("_finding", "waiver_reason")
+    marked = found.with_row_index("_finding").join(first, on="_finding", how="left").with_columns(
+        waived=pl.col("waiver_reason").is_not_null()).drop("_finding")
+    stale = table.join(matches.select("_waiver").unique(), on="_waiver", how="anti")
+    stale_findings = stale.select(
+        resource=pl.coalesce("_waiver_resource", pl.lit("waivers")),
+        record_id="record_id",
+        field=pl.lit(None, pl.String),
+        message=pl.format("The waiver for {} on {} matches no finding: remove it, or fix its code or record id.",
+                          "code", "record_id"),
+        expected=pl.lit(None, pl.String), actual="code",
+        source_id=pl.lit(None, pl.String), source_line=pl.lit(None, pl.Int64),
+        code=pl.lit("stale-waiver"), severity=pl.lit(str(ENGINE_CODES["stale-waiver"][0])),
+        waiver_reason=pl.lit(None, pl.String), waived=pl.lit(False),
+    )
+    return pl.concat([marked, stale_findings], how="vertical")
+
+
+def _waivers_for(dataset: Dataset, waivers: list[Waiver] | Path | str | None) -> list[Waiver]:
+    if waivers is None:
+        beside = dataset.path / WAIVER_FILE if dataset.path is not None else None
+        return load_waivers(beside) if beside is not None and beside.is_file() else []
+    if isinstance(waivers, str | Path):
+        return load_waivers(waivers)
+    return list(waivers)
+
+
+def validate(dataset: Dataset, *, waivers: list[Waiver] | Path | None = None,
+             config: ValidationConfig | None = None) -> Report:
+    """Validate a dataset against every rule; waivers beside the dataset apply unless others are given."""
+    config = config or ValidationConfig()
+    acknowledged = _waivers_for(dataset, waivers)
+    found = pl.concat([run_rules(dataset, config), _read_findings(dataset)], how="vertical")
+    found = apply_waivers(found, acknowledged).sort(_SORT, nulls_last=False)
+    findings = [
+        Finding(**{**row, "severity": Severity(row["severity"])})
+        for row in found.select([*Finding.__dataclass_fields__]).iter_rows(named=True)
+    ]
+    ran = len([code for code in RULES if code not in config.skip])
+    return Report(dataset=dataset.name, findings=findings, records=dataset.row_count, rules=ran)

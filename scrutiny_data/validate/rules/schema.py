@@ -1,0 +1,260 @@
+"""Schema rules: each column's contract from the models, checked with pandera on polars."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from functools import cache
+
+import pandera.polars as pa
+import polars as pl
+
+from ...models import RESOURCES, Record
+from ...models.types import MUNICIPAL_YEAR_PATTERN, SLUG_PATTERN, TIME_PATTERN
+from ...schema import field_specs, pandera_schema
+from ..findings import FINDING_COLUMNS, Severity
+from ..registry import rule
+from .common import empty_findings, findings, record_id
+
+ERROR, WARNING = Severity.error, Severity.warning
+#: A raw value shaped like an ISO date; when it does not parse, `invalid-date` reports it, not `type-error`.
+ISO_DATE_SHAPE = r"^\s*[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}\s*$"
+_TYPE_WORDS = {"integer": "a whole number", "number": "a number", "date": "a date (YYYY-MM-DD)",
+               "boolean": "true or false"}
+_PLACEHOLDERS = {"string": pl.lit(""), "integer": pl.lit(0), "number": pl.lit(0.0), "date": pl.lit(date(1970, 1, 1)),
+                 "boolean": pl.lit(False)}
+_PATTERN_WORDS = {
+    SLUG_PATTERN: "a lowercase slug such as graham-snell",
+    TIME_PATTERN: "a 24-hour time such as 19:00",
+    MUNICIPAL_YEAR_PATTERN: "a municipal year such as 2021/22",
+    r"^[0-9a-f]{64}$": "64 lowercase hexadecimal digits",
+    r"^[EWSN][0-9]{8}$": "an ONS GSS code such as E06000034",
+    r"^[a-z0-9][a-z0-9_.-]*$": "a lowercase slug such as looked-after-children",
+}
+
+
+def keyed_rows(resource: str, table: pl.LazyFrame, raw: pl.LazyFrame | None) -> pl.LazyFrame:
+    """Row number, record id and provenance of every row; a key that did not parse is shown as read."""
+    keys = RESOURCES[resource].table.primary_key
+    raw_columns = set(raw.collect_schema().names()) if raw is not None else set()
+    shown = [
+        pl.coalesce(pl.col(k).cast(pl.String), pl.col(f"_raw_{k}")).alias(k) if k in raw_columns else pl.col(k)
+        for k in keys
+    ]
+    frame = table.with_row_index("_row")
+    if raw_columns:
+        raw_keys = raw.select(pl.col(k).alias(f"_raw_{k}") for k in keys if k in raw_columns)
+        frame = pl.concat([frame, raw_keys], how="horizontal")
+    return frame.with_columns(shown).select("_row", record_id(resource).alias("record_id"), "source_id",
+                                            "source_line")
+
+
+def _read_tables(raw: dict[str, pl.LazyFrame]) -> Iterator[tuple[str, type[Record]]]:
+    """Contract resources the dataset read as text (a dataset built from typed frames alone has none)."""
+    for name, model in RESOURCES.items():
+        if name in raw:
+            yield name, model
+
+
+def _pandera_cases(frame: pl.DataFrame, schema: pa.DataFrameSchema) -> pl.DataFrame:
+    """Every failure case pandera finds (lazy mode: all of them, not the first)."""
+    try:
+        schema.validate(frame, lazy=True)
+    except pa.errors.SchemaErrors as exc:
+        return exc.failure_cases.select("column", "check", pl.col("failure_case").cast(pl.String),
+                                        pl.col("index").cast(pl.UInt32))
+    return pl.DataFrame(schema={"column": pl.String, "check": pl.String, "failure_case": pl.String,
+                                "index": pl.UInt32})
+
+
+@cache
+def _only(model: type[Record], check_names: frozenset[str], keep_nullable: bool) -> pa.DataFrameSchema:
+    """The model's pandera schema reduced to one kind of check, so each rule runs only its own."""
+    schema = pandera_schema(model)
+    schema.unique = None
+    return schema.update_columns({
+        name: {"checks": [c for c in column.checks if c.name in check_names],
+               "nullable": column.nullable if keep_nullable else True}
+        for name, column in schema.columns.items()
+    })
+
+
+def _pandera_findings(tables: dict[str, pl.LazyFrame], raw: dict[str, pl.LazyFrame], check_names: set[str],
+                      keep_nullable: bool, message: pl.Expr, expected: pl.Expr) -> pl.LazyFrame:
+    """Findings for one kind of pandera check over every resource, with messages built per case."""
+    frames = []
+    for name, model in RESOURCES.items():
+        table = tables[name].collect()
+        if table.height == 0:
+            continue
+        cases = _pandera_cases(table, _only(model, frozenset(check_names), keep_nullable))
+        if cases.height == 0:
+            continue
+        rows = keyed_rows(name, table.lazy(), raw.get(name))
+        specs = pl.LazyFrame({
+            "column": [s.name for s in field_specs(model)],
+            "pattern": [s.pattern for s in field_specs(model)],
+            "allowed": [", ".join(s.enum) if s.enum else None for s in field_specs(model)],
+            "minimum": [s.minimum for s in field_specs(model)],
+        }, schema={"column": pl.String, "pattern": pl.String, "allowed": pl.String, "minimum": pl.Float64})
+        joined = cases.lazy().join(rows, left_on="index", right_on="_row", how="left") \
+            .join(specs, on="column", how="left") \
+            .with_columns(resource=pl.lit(name), field=pl.col("column"), actual=pl.col("failure_case"))
+        frames.append(findings(joined, name, field=pl.col("field"), message=message, expected=expected,
+                               actual=pl.col("actual"), record=pl.col("record_id")))
+    return pl.concat(frames) if frames else empty_findings()
+
+
+@rule("type-error", family="schema", severity=ERROR, resource=tuple(RESOURCES))
+def values_parse_as_their_type(tables: dict[str, pl.LazyFrame], raw: dict[str, pl.LazyFrame]) -> pl.LazyFrame:
+    """A value is readable as its column's type: a whole number, a number, a date or true/false."""
+    frames = []
+    for name, model in _read_tables(raw):
+        raw_columns = raw[name].collect_schema().names()
+        specs = [s for s in field_specs(model) if s.type != "string" and s.name in raw_columns]
+        if not specs:
+            continue
+        rows = pl.concat([keyed_rows(name, tables[name], raw[name]),
+                          tables[name].select(pl.col(s.name).alias(f"_typed_{s.name}") for s in specs),
+                          raw[name].select(pl.col(s.name).alias(f"_raw_{s.name}") for s in specs)],
+                         how="horizontal")
+        for spec in specs:
+            text = pl.col(f"_raw_{spec.name}").str.strip_chars()
+            failed = (text != "") & pl.col(f"_typed_{spec.name}").is_null()
+            if spec.type == "date":
+                failed &= ~text.str.contains(ISO_DATE_SHAPE)
+            frames.append(findings(
+                rows.filter(failed), name, field=spec.name, record=pl.col("record_id"),
+                message=pl.format("The {} '{}' is not {}.", pl.lit(spec.name), text, pl.lit(_TYPE_WORDS[spec.type])),
+                expected=_TYPE_WORDS[spec.type], actual=text,
+            ))
+    return pl.concat(frames) if frames else empty_findings()
+
+
+def _placeholders_for_printed(model: type[Record], table: pl.LazyFrame, raw: pl.LazyFrame,
+                              missing: list[str]) -> pl.LazyFrame:
+    """The typed table with a placeholder wherever something was printed, so only empty cells stay null.
+
+    A printed value that did not parse is a type-error, and a column missing altogether is one
+    finding, not one per row: neither is a missing value.
+    """
+    raw_columns = raw.collect_schema().names()
+    printed = [s for s in field_specs(model) if s.required and s.type != "string" and s.name in raw_columns]
+    flags = raw.select((pl.col(s.name).str.strip_chars() != "").alias(f"_printed_{s.name}") for s in printed)
+    return pl.concat([table, flags], how="horizontal").with_columns(
+        *(pl.coalesce(s.name, pl.when(f"_printed_{s.name}").then(_PLACEHOLDERS[s.type])).cast(s.polars_type)
+          .alias(s.name) for s in printed),
+        *(_PLACEHOLDERS[s.type].cast(s.polars_type).alias(s.name) for s in field_specs(model) if s.name in missing),
+    ).drop(f"_printed_{s.name}" for s in printed)
+
+
+@rule("required-missing", family="schema", severity=ERROR, resource=tuple(RESOURCES))
+def required_values_present(tables: dict[str, pl.LazyFrame], raw: dict[str, pl.LazyFrame]) -> pl.LazyFrame:
+    """A required column is present and has a value in every row (a value that did not parse is a type-error)."""
+    frames = []
+    filled = dict(tables)
+    for name, model in _read_tables(raw):
+        raw_columns = raw[name].collect_schema().names()
+        missing = [s.name for s in field_specs(model) if s.required and s.name not in raw_columns]
+        if missing:
+            frames.append(pl.LazyFrame({
+                "resource": name, "record_id": None, "field": missing,
+                "message": [f"The required column {m} is missing from {name}." for m in missing],
+                "expected": "a column", "actual": None, "source_id": None, "source_line": None,
+            }, schema=FINDING_COLUMNS))
+        filled[name] = _placeholders_for_printed(model, tables[name], raw[name], missing)
+    frames.append(_pandera_findings(
+        filled, raw, set(), keep_nullable=True,
+        message=pl.format("The {} is empty, but every row of {} needs one.", pl.col("field"), pl.col("resource")),
+        expected=pl.lit("a value"),
+    ))
+    return pl.concat(frames)
+
+
+@rule("enum-invalid", family="schema", severity=ERROR, resource=tuple(RESOURCES))
+def values_in_vocabulary(tables: dict[str, pl.LazyFrame], raw: dict[str, pl.LazyFrame]) -> pl.LazyFrame:
+    """A vocabulary column holds one of its listed values (for example a meeting's status)."""
+    return _pandera_findings(
+        tables, raw, {"isin"}, keep_nullable=False,
+        message=pl.format("The {} '{}' is not one of the allowed values: {}.", pl.col("field"), pl.col("actual"),
+                          pl.col("allowed")),
+        expected=pl.col("allowed"),
+    )
+
+
+@rule("pattern-mismatch", family="schema", severity=ERROR, resource=tuple(RESOURCES))
+def values_match_pattern(tables: dict[str, pl.LazyFrame], raw: dict[str, pl.LazyFrame]) -> pl.LazyFrame:
+    """Ids, times, municipal years and codes have their contracted form (a slug, `HH:MM`, `2021/22`)."""
+    described = pl.col("pattern").replace_strict(_PATTERN_WORDS, default=pl.format("text matching {}", "pattern"))
+    return _pandera_findings(
+        tables, raw, {"str_matches"}, keep_nullable=False,
+        message=pl.format("The {} '{}' is not {}.", pl.col("field"), pl.col("actual"), described),
+        expected=described,
+    )
+
+
+@rule("out-of-range", family="schema", severity=ERROR, resource=tuple(RESOURCES))
+def values_in_range(tables: dict[str, pl.LazyFrame], raw: dict[str, pl.LazyFrame]) -> pl.LazyFrame:
+    """A number is within its column's bounds: counts and votes are not negative, lines start at 1."""
+    return _pandera_findings(
+        tables, raw, {"greater_than_or_equal_to", "less_than_or_equal_to"}, keep_nullable=False,
+        message=pl.format("The {} {} is below the smallest allowed value, {}.", pl.col("field"), pl.col("actual"),
+                          pl.col("minimum").cast(pl.Int64)),
+        expected=pl.format(">= {}", pl.col("minimum").cast(pl.Int64)),
+    )
+
+
+@rule("duplicate-key", family="schema", severity=ERROR, resource=tuple(RESOURCES))
+def keys_unique(tables: dict[str, pl.LazyFrame], raw: dict[str, pl.LazyFrame]) -> pl.LazyFrame:
+    """No two rows of a resource share a primary key; every repeat after the first is reported."""
+    frames = []
+    for name, model in RESOURCES.items():
+        keys = list(model.table.primary_key)
+        # Group first: only the few rows with a repeated key go through the ordered first-row check.
+        repeated = tables[name].group_by(keys).agg(pl.len().alias("_copies")).filter(pl.col("_copies") > 1)
+        rows = tables[name].with_row_index("_row").join(repeated, on=keys, how="semi", nulls_equal=True) \
+            .sort("_row").with_columns(_first_line=pl.col("source_line").first().over(keys))
+        repeats = rows.filter(pl.col("_row") != pl.col("_row").first().over(keys))
+        frames.append(findings(
+            repeats, name, field=", ".join(keys),
+            message=pl.format("Another row of {} has the same key {} (first at source line {}).", pl.lit(name),
+                              record_id(name), pl.col("_first_line")),
+            expected="a unique key", actual=record_id(name),
+        ))
+    return pl.concat(frames) if frames else empty_findings()
+
+
+@rule("foreign-key", family="schema", severity=ERROR, resource=tuple(RESOURCES))
+def references_exist(tables: dict[str, pl.LazyFrame], raw: dict[str, pl.LazyFrame]) -> pl.LazyFrame:
+    """A reference (meeting_id, person_id, part_of...) names a row that exists in the table it points to."""
+    frames = []
+    for name, model in RESOURCES.items():
+        for fk in model.table.foreign_keys:
+            fields = list(fk.fields)
+            targets = tables[fk.resource].select(
+                pl.col(ref).alias(f) for ref, f in zip(fk.reference, fields, strict=True)).unique()
+            dangling = tables[name].filter(pl.all_horizontal(pl.col(f).is_not_null() for f in fields)) \
+                .join(targets, on=fields, how="anti")
+            shown = pl.concat_str([pl.col(f).cast(pl.String) for f in fields], separator="/")
+            frames.append(findings(
+                dangling, name, field=", ".join(fields),
+                message=pl.format("The {} '{}' refers to no row of {}.", pl.lit(", ".join(fields)), shown,
+                                  pl.lit(fk.resource)),
+                expected=f"an id in {fk.resource}", actual=shown,
+            ))
+    return pl.concat(frames) if frames else empty_findings()
+
+
+@rule("unknown-field", family="schema", severity=WARNING, resource=tuple(RESOURCES))
+def columns_in_contract(raw: dict[str, pl.LazyFrame]) -> pl.LazyFrame:
+    """Every column of a resource is one the contract defines (a misspelt header is otherwise lost)."""
+    extra = [
+        (name, column)
+        for name, frame in raw.items() if name in RESOURCES
+        for column in frame.collect_schema().names() if column not in RESOURCES[name].model_fields
+    ]
+    return pl.LazyFrame({
+        "resource": [n for n, _ in extra], "record_id": None, "field": [c for _, c in extra],
+        "message": [f"The column {c} of {n} is not part of the data contract; it is ignored." for n, c in extra],
+        "expected": None, "actual": [c for _, c in extra], "source_id": None, "source_line": None,
+    }, schema=FINDING_COLUMNS)
