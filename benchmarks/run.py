@@ -23,8 +23,10 @@ TOOLS = ("scrutiny_data", "pandera", "frictionless", "pyarrow_read")
 #: frictionless checks about this many rows a second; past `--frictionless-budget` seconds it runs on a sample.
 FRICTIONLESS_ROWS_PER_SECOND = 10_000
 #: The total frictionless checks row by row (a breakdown row would need other rows): a stated ratio.
-KPI_RATIO_FORMULA = ("numerator == None or denominator == None or unit != 'percent' or "
-                     "(value - 100 * numerator / denominator <= 0.5 and 100 * numerator / denominator - value <= 0.5)")
+KPI_RATIO_FORMULA = (
+    "numerator == None or denominator == None or unit != 'percent' or "
+    "(value - 100 * numerator / denominator <= 0.5 and 100 * numerator / denominator - value <= 0.5)"
+)
 
 
 def _peak_rss_mb() -> float:
@@ -49,8 +51,11 @@ def run_scrutiny_data(package: Path) -> dict[str, Any]:
     manifest_path = package / MANIFEST
     if manifest_path.is_file():
         matched = match_planted(json.loads(manifest_path.read_text(encoding="utf-8")), report.findings)
-        out.update(found_errors=len(matched["found"]), missing=[(e["code"], e["record_id"]) for e in matched["missing"]],
-                   unexpected_findings=len(matched["unexpected"]))
+        out.update(
+            found_errors=len(matched["found"]),
+            missing=[(e["code"], e["record_id"]) for e in matched["missing"]],
+            unexpected_findings=len(matched["unexpected"]),
+        )
     return out
 
 
@@ -89,8 +94,11 @@ def run_frictionless(package: Path) -> dict[str, Any]:
 
     start = time.perf_counter()
     report = Package(str(package / "datapackage.json")).validate()
-    kpis = Resource(str(package / "data" / "kpis.csv"), schema=str(package / "kpis.schema.json")) \
-        if (package / "kpis.schema.json").is_file() else None
+    kpis = (
+        Resource(str(package / "data" / "kpis.csv"), schema=str(package / "kpis.schema.json"))
+        if (package / "kpis.schema.json").is_file()
+        else None
+    )
     errors = report.stats["errors"]
     if kpis is not None:
         ratio = kpis.validate(checklist=Checklist(checks=[checks.row_constraint(formula=KPI_RATIO_FORMULA)]))
@@ -98,8 +106,12 @@ def run_frictionless(package: Path) -> dict[str, Any]:
     return {"seconds": time.perf_counter() - start, "errors": errors}
 
 
-CHILDREN = {"scrutiny_data": run_scrutiny_data, "pandera": run_pandera, "frictionless": run_frictionless,
-            "pyarrow_read": run_pyarrow_read}
+CHILDREN = {
+    "scrutiny_data": run_scrutiny_data,
+    "pandera": run_pandera,
+    "frictionless": run_frictionless,
+    "pyarrow_read": run_pyarrow_read,
+}
 
 
 def child(tool: str, package: Path) -> None:
@@ -113,8 +125,12 @@ def measure(tool: str, package: Path, log: Any) -> dict[str, Any]:
     """Run one tool in a fresh interpreter; its result, with the wall time including start-up."""
     log(f"  {tool:<14} on {package.name} ...")
     start = time.perf_counter()
-    done = subprocess.run([sys.executable, __file__, "--child", tool, "--package", str(package)],
-                          capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        [sys.executable, __file__, "--child", tool, "--package", str(package)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     if done.returncode != 0:
         raise RuntimeError(f"{tool} failed:\n{done.stderr[-4000:]}")
     result = json.loads(done.stdout.strip().splitlines()[-1])
@@ -126,9 +142,27 @@ def measure(tool: str, package: Path, log: Any) -> dict[str, Any]:
 def synthesise(out: Path, councils: int, years: int, seed: int, errors: int, log: Any) -> dict[str, Any]:
     """Generate the dataset in a subprocess (the generator's memory is not charged to any tool)."""
     log(f"generating {councils} councils x {years} years, {errors} planted errors -> {out}")
-    subprocess.run([sys.executable, "-c", "from scrutiny_data.cli import main; main()", "synth", "--councils", str(councils),
-                    "--years", str(years), "--seed", str(seed), "--errors", str(errors), "--out", str(out)],
-                   check=True, capture_output=True, text=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from scrutiny_data.cli import main; main()",
+            "synth",
+            "--councils",
+            str(councils),
+            "--years",
+            str(years),
+            "--seed",
+            str(seed),
+            "--errors",
+            str(errors),
+            "--out",
+            str(out),
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
     return json.loads((out / "planted-errors.json").read_text(encoding="utf-8"))
 
 
@@ -164,14 +198,43 @@ def machine() -> dict[str, Any]:
     import polars
     import pyarrow
 
-    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-                if line.startswith("model name")), platform.processor()) if Path("/proc/cpuinfo").exists() else ""
-    memory_kb = next((int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines()
-                      if line.startswith("MemTotal")), 0) if Path("/proc/meminfo").exists() else 0
-    return {"cpu": cpu, "cores": os.cpu_count(), "memory_gb": round(memory_kb / 1024 ** 2, 1),
-            "platform": platform.platform(), "python": platform.python_version(),
-            "versions": {"polars": polars.__version__, "pandera": pandera.__version__,
-                         "pyarrow": pyarrow.__version__, "frictionless": frictionless.__version__}}
+    cpu = (
+        next(
+            (
+                line.split(":", 1)[1].strip()
+                for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")
+            ),
+            platform.processor(),
+        )
+        if Path("/proc/cpuinfo").exists()
+        else ""
+    )
+    memory_kb = (
+        next(
+            (
+                int(line.split()[1])
+                for line in Path("/proc/meminfo").read_text().splitlines()
+                if line.startswith("MemTotal")
+            ),
+            0,
+        )
+        if Path("/proc/meminfo").exists()
+        else 0
+    )
+    return {
+        "cpu": cpu,
+        "cores": os.cpu_count(),
+        "memory_gb": round(memory_kb / 1024**2, 1),
+        "platform": platform.platform(),
+        "python": platform.python_version(),
+        "versions": {
+            "polars": polars.__version__,
+            "pandera": pandera.__version__,
+            "pyarrow": pyarrow.__version__,
+            "frictionless": frictionless.__version__,
+        },
+    }
 
 
 def benchmark(args: argparse.Namespace, work: Path, log: Any) -> dict[str, Any]:
@@ -191,17 +254,24 @@ def benchmark(args: argparse.Namespace, work: Path, log: Any) -> dict[str, Any]:
         sample_rows = sample_package(package, sample, fraction)
         result = measure("frictionless", sample, log)
         scale = total_rows / sample_rows
-        frictionless_info.update(sampled=fraction < 1.0, sample_rows=sample_rows, sample_seconds=result["seconds"],
-                                 sample_errors=result["errors"],
-                                 sample_peak_rss_mb=result["peak_rss_mb"],
-                                 extrapolated=fraction < 1.0,
-                                 note="timed on every row of the first councils and scaled linearly to the full row count"
-                                 if fraction < 1.0 else "timed on the full dataset")
+        frictionless_info.update(
+            sampled=fraction < 1.0,
+            sample_rows=sample_rows,
+            sample_seconds=result["seconds"],
+            sample_errors=result["errors"],
+            sample_peak_rss_mb=result["peak_rss_mb"],
+            extrapolated=fraction < 1.0,
+            note="timed on every row of the first councils and scaled linearly to the full row count"
+            if fraction < 1.0
+            else "timed on the full dataset",
+        )
         results["frictionless"] = {**result, "seconds": result["seconds"] * scale}
     seconds = {tool: round(r["seconds"], 3) for tool, r in results.items()}
     ours = seconds["scrutiny_data"]
-    ratios = {"scrutiny_data_vs_pyarrow_read": round(ours / seconds["pyarrow_read"], 2),
-              "pandera_vs_scrutiny_data": round(seconds["pandera"] / ours, 2)}
+    ratios = {
+        "scrutiny_data_vs_pyarrow_read": round(ours / seconds["pyarrow_read"], 2),
+        "pandera_vs_scrutiny_data": round(seconds["pandera"] / ours, 2),
+    }
     if "frictionless" in seconds:
         ratios["frictionless_vs_scrutiny_data"] = round(seconds["frictionless"] / ours, 1)
     found = results["scrutiny_data"].get("found_errors")
@@ -209,15 +279,19 @@ def benchmark(args: argparse.Namespace, work: Path, log: Any) -> dict[str, Any]:
         "rows": manifest["rows"]["attendance"],
         "rows_total": total_rows,
         "rows_by_resource": {k: v for k, v in manifest["rows"].items() if v},
-        "councils": councils, "years": args.years, "seed": args.seed,
+        "councils": councils,
+        "years": args.years,
+        "seed": args.seed,
         "seconds": seconds,
         "peak_rss_mb": {tool: r["peak_rss_mb"] for tool, r in results.items()},
         "rows_per_second": {tool: round(total_rows / s) for tool, s in seconds.items()},
         "ratios": ratios,
-        "targets": {"within_3x_pyarrow_read": ratios["scrutiny_data_vs_pyarrow_read"] <= 3,
-                    "at_least_100x_frictionless": ratios.get("frictionless_vs_scrutiny_data", 0) >= 100,
-                    "no_slower_than_pandera": ratios["pandera_vs_scrutiny_data"] >= 1,
-                    "every_planted_error_found": found == manifest["errors"]},
+        "targets": {
+            "within_3x_pyarrow_read": ratios["scrutiny_data_vs_pyarrow_read"] <= 3,
+            "at_least_100x_frictionless": ratios.get("frictionless_vs_scrutiny_data", 0) >= 100,
+            "no_slower_than_pandera": ratios["pandera_vs_scrutiny_data"] >= 1,
+            "every_planted_error_found": found == manifest["errors"],
+        },
         "planted_errors": manifest["errors"],
         "found_errors": found,
         "missed_errors": results["scrutiny_data"].get("missing", []),
@@ -226,15 +300,46 @@ def benchmark(args: argparse.Namespace, work: Path, log: Any) -> dict[str, Any]:
         "machine": machine(),
     }
     if args.scale > 1:
-        big = work / f"package-x{args.scale}"
-        big_manifest = synthesise(big, councils * args.scale, args.years, args.seed, args.errors, log)
-        result = measure("scrutiny_data", big, log)
-        out["scale"] = {"factor": args.scale, "rows_total": sum(big_manifest["rows"].values()),
-                        "attendance_rows": big_manifest["rows"]["attendance"], "input": "csv",
-                        "seconds": round(result["seconds"], 3), "peak_rss_mb": result["peak_rss_mb"],
-                        "under_4gb": result["peak_rss_mb"] < 4096,
-                        "found_errors": result.get("found_errors"), "planted_errors": big_manifest["errors"]}
+        out["scale"] = scale_run(args, work, councils, results["scrutiny_data"]["peak_rss_mb"], log)
     return out
+
+
+def _available_mb() -> float:
+    meminfo = Path("/proc/meminfo")
+    if not meminfo.exists():
+        return float("inf")
+    kb = next((int(line.split()[1]) for line in meminfo.read_text().splitlines() if line.startswith("MemAvailable")), 0)
+    return kb / 1024
+
+
+def scale_run(args: argparse.Namespace, work: Path, councils: int, base_rss_mb: float, log: Any) -> dict[str, Any]:
+    """Validate a dataset `--scale` times larger, unless its memory, extrapolated linearly, cannot fit here."""
+    estimate = base_rss_mb * args.scale
+    if estimate > 0.8 * _available_mb():
+        log(f"scale x{args.scale} skipped: about {estimate:,.0f} MB needed, {_available_mb():,.0f} MB available")
+        return {
+            "factor": args.scale,
+            "skipped": True,
+            "estimated_peak_rss_mb": round(estimate),
+            "available_mb": round(_available_mb()),
+            "under_4gb": estimate < 4096,
+            "note": "peak RSS grows linearly with rows; the estimate is the measured peak times the factor",
+        }
+    big = work / f"package-x{args.scale}"
+    big_manifest = synthesise(big, councils * args.scale, args.years, args.seed, args.errors, log)
+    result = measure("scrutiny_data", big, log)
+    return {
+        "factor": args.scale,
+        "skipped": False,
+        "rows_total": sum(big_manifest["rows"].values()),
+        "attendance_rows": big_manifest["rows"]["attendance"],
+        "input": "csv",
+        "seconds": round(result["seconds"], 3),
+        "peak_rss_mb": result["peak_rss_mb"],
+        "under_4gb": result["peak_rss_mb"] < 4096,
+        "found_errors": result.get("found_errors"),
+        "planted_errors": big_manifest["errors"],
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -246,8 +351,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--errors", type=int, default=96, help="Errors to plant (spread over every rule family).")
     parser.add_argument("--out", type=Path, default=None, help="Write the results JSON here.")
     parser.add_argument("--scale", type=int, default=1, help="Also validate a dataset this many times larger.")
-    parser.add_argument("--frictionless-budget", type=float, default=120.0,
-                        help="Seconds frictionless may take before it runs on a sample and is extrapolated.")
+    parser.add_argument(
+        "--frictionless-budget",
+        type=float,
+        default=120.0,
+        help="Seconds frictionless may take before it runs on a sample and is extrapolated.",
+    )
     parser.add_argument("--skip-frictionless", action="store_true")
     parser.add_argument("--workdir", type=Path, default=None, help="Keep generated data here (default: a temp dir).")
     parser.add_argument("--child", choices=TOOLS, help=argparse.SUPPRESS)

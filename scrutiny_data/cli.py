@@ -248,56 +248,38 @@ def publish_command(path: Path, out_dir: Path, allow_errors: bool, base_url: str
               help="Dataset directory to write datapackage.json and data/*.csv into.")
 @click.option("--mapping-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Directory holding package.yaml and tables.yaml (default: the --out directory).")
-def extract_command(sources: tuple[Path, ...], out_dir: Path, mapping_dir: Path | None) -> None:
-    """Extract the papers in SOURCES (files, or directories of *.txt) into a dataset.
+@click.option("--people", "people_from", type=click.Path(path_type=Path), default=None,
+              help="An existing data package whose people and committees keep their ids.")
+def extract_command(sources: tuple[Path, ...], out_dir: Path, mapping_dir: Path | None,
+                    people_from: Path | None) -> None:
+    """Extract the papers in SOURCES into a dataset.
+
+    \b
+    SOURCES are PDF files (their text layer), ModernGov pages saved from a
+    browser, plain text files, or directories of them. Papers of the committee
+    in package.yaml are read in full (minutes, agendas, reports, figures); any
+    other council's minutes give meetings, attendance, interests and decisions.
+    Parts that cannot be read are skipped with a warning naming the file and page.
 
     Writes datapackage.json and data/<resource>.csv atomically; hand-written
     files beside them (package.yaml, tables.yaml, waivers.yaml) are read, never
     overwritten.
 
     \b
-    Example:
+    Examples:
       scrutiny-data extract ../shared/seeds --out datasets/thurrock-childrens-services-scrutiny
+      scrutiny-data extract minutes/ --out datasets/westshire --people datasets/westshire
     """
     from .extract import extract_to
 
+    existing = load(people_from) if people_from else None
     dataset = extract_to(list(sources), out_dir, mapping_dir,
-                         progress=lambda doc: click.echo(f"reading {doc.source_id}  {doc.path.name}", err=True))
+                         progress=lambda doc: click.echo(f"reading {doc.source_id}  {doc.path.name}", err=True),
+                         existing=existing,
+                         on_notice=lambda notice: click.secho(f"warning: {notice}", fg="yellow", err=True))
     click.echo(f"{dataset.name}: {dataset.row_count} rows written to {out_dir}")
     for name, frame in dataset.tables.items():
         click.echo(f"  {name:<16} {frame.height:>8} rows")
-
-
-@main.command("extract-minutes")
-@click.argument("papers", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
-              help="Dataset directory to write datapackage.json and data/*.csv into.")
-@click.option("--people", "people_from", type=click.Path(path_type=Path), default=None,
-              help="An existing data package whose people and committees keep their ids.")
-def extract_minutes_command(papers: tuple[Path, ...], out_dir: Path, people_from: Path | None) -> None:
-    """Extract meetings, attendance, interests and decisions from any council's minutes.
-
-    \b
-    PAPERS are PDF files (their text layer), ModernGov pages saved from a
-    browser, plain text files, or directories of them. Parts that cannot be
-    read are skipped with a warning naming the file and page.
-
-    \b
-    Example:
-      scrutiny-data extract-minutes minutes/ --out datasets/westshire --people datasets/westshire
-    """
-    from .dataset import write_package
-    from .extract.council_rows import extract_councils
-    from .extract.text import slugify
-
-    existing = load(people_from) if people_from else None
-    dataset, notices = extract_councils(list(papers), existing, name=slugify(out_dir.resolve().name) or "minutes")
-    for notice in notices:
-        click.secho(f"warning: {notice}", fg="yellow", err=True)
-    write_package(dataset, out_dir)
-    click.echo(f"{dataset.name}: {dataset.row_count} rows written to {out_dir}")
-    for name in ("meetings", "attendance", "declarations", "resolutions"):
-        click.echo(f"  {name:<16} {dataset.tables[name].height:>8} rows")
 
 
 @main.command("rules")

@@ -12,7 +12,7 @@ import polars as pl
 from .atomic import atomic_dir, atomic_write_text
 from .errors import ScrutinyDataError
 from .models import RESOURCES
-from .reading import decode, is_text_encoding, parse_csv, read_findings
+from .reading import is_text_encoding, parse_csv, read_findings, utf8_bytes
 from .safety import fetch_remote, is_remote, local_resource_path
 from .schema import field_specs, polars_schema, table_schema
 
@@ -160,7 +160,7 @@ def read_descriptor(path: Path) -> dict[str, Any]:
 
 def read_csv_strings(path: Path, encoding: str | None = None) -> pl.DataFrame:
     """Read a CSV file with every column as a string (rows that cannot be parsed are left out)."""
-    return parse_csv(decode(_read_bytes(path), path, encoding), path, path.stem).frame
+    return parse_csv(utf8_bytes(_read_bytes(path), path, encoding), path, path.stem).frame
 
 
 def load(path: str | Path, *, allow_remote: bool = False) -> Dataset:
@@ -192,7 +192,8 @@ def load(path: str | Path, *, allow_remote: bool = False) -> Dataset:
         else:
             shown = local_resource_path(root, location, resource=name, descriptor=descriptor_path)
             data = _read_bytes(shown, name)
-        read = parse_csv(decode(data, shown, resource.get("encoding")), shown, name)
+        read = parse_csv(utf8_bytes(data, shown, resource.get("encoding")), shown, name)
+        del data  # the bytes can go before the next file is read
         raw[name] = read.frame
         findings.extend(read_findings(read, name, location))
     return Dataset(

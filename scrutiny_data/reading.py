@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import re
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -16,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import numpy as np
 import polars as pl
 
 from .errors import ScrutinyDataError
@@ -123,21 +125,44 @@ def _field_limit(limit: int) -> Iterator[None]:
         csv.field_size_limit(previous)
 
 
-def _physical_lines(text: str) -> pl.Series:
-    lines = pl.Series("line", text.split("\n"), dtype=pl.String)
-    if lines.len() and lines[-1] == "":
-        lines = lines.head(-1)
-    return lines.str.strip_suffix("\r")
+def _line_count(data: bytes) -> int:
+    """Physical lines in the text (a final newline ends the last line rather than starting another)."""
+    if not data:
+        return 0
+    return data.count(b"\n") + (0 if data.endswith(b"\n") else 1)
 
 
-def _is_regular(lines: pl.Series, width: int) -> bool:
-    """Every physical line is one record of `width` fields (vectorised, no parsing)."""
-    if lines.len() < 2:
+def _is_regular(data: bytes, width: int) -> bool:
+    """Every physical line is one record of `width` fields: balanced quotes, no blank line (vectorised bytes)."""
+    body = np.frombuffer(data, dtype=np.uint8)
+    ends = np.flatnonzero(body == ord("\n"))
+    if ends.size == 0 or ends[-1] != body.size - 1:
+        ends = np.append(ends, body.size)  # the last line has no newline of its own
+    if ends.size < 2:
         return True
-    body = lines.slice(1)
-    balanced = (lines.str.count_matches('"', literal=True) % 2 == 0).all()
-    fields = body.str.replace_all(r'"[^"]*"', "").str.count_matches(",", literal=True) + 1
-    return bool(balanced and (body != "").all() and (fields == width).all())
+    quotes = np.flatnonzero(body == ord('"'))
+    if quotes.size and (np.diff(np.searchsorted(quotes, ends), prepend=0) % 2).any():
+        return False  # a line with an odd number of quotes: unbalanced, or a quoted line break
+    starts = np.concatenate(([0], ends[:-1] + 1))
+    lengths = ends - starts
+    carriage = body[np.maximum(ends - 1, 0)] == ord("\r")
+    if ((lengths[1:] == 0) | ((lengths[1:] == 1) & carriage[1:])).any():
+        return False  # a blank line
+    commas = np.flatnonzero(body == ord(","))
+    if quotes.size:  # each line's quotes pair up, so a comma after an odd count of them is inside quotes
+        commas = commas[np.searchsorted(quotes, commas) % 2 == 0]
+    fields = np.diff(np.searchsorted(commas, ends)) + 1  # separators of every line after the header
+    return bool((fields == width).all())
+
+
+def _is_blank(data: bytes) -> bool:
+    """True when the text is nothing but whitespace (as `str.strip` sees it)."""
+    first = re.search(rb"[^ \t\n\r\x0b\x0c]", data)
+    if first is None:
+        return True
+    if 0x1C <= data[first.start()] <= 0x1F or data[first.start()] >= 0x80:  # whitespace only str knows
+        return not data.decode("utf-8", errors="replace").strip()
+    return False
 
 
 def _careful(text: str, header: list[str]) -> CsvRead:
@@ -189,26 +214,36 @@ def _empty_is_null(frame: pl.DataFrame) -> pl.DataFrame:
     return frame.with_columns(pl.when(pl.all() != "").then(pl.all()))
 
 
-def parse_csv(text: str, path: Path | str, resource: str) -> CsvRead:
-    """Parse decoded CSV text into a frame of strings, fast with polars when the file is regular."""
-    if not text.strip():
+def parse_csv(text: str | bytes, path: Path | str, resource: str) -> CsvRead:
+    """Parse CSV text (or UTF-8 bytes) into a frame of strings, with one polars read when the file is regular."""
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    if _is_blank(data):
         raise ScrutinyDataError("empty file: expected a header row", path=path)
+    newline = data.find(b"\n")
+    first_line = (data if newline < 0 else data[:newline]).decode("utf-8").rstrip("\r")
     with _field_limit(sys.maxsize >> 1):
         try:
-            header = next(csv.reader([text.split("\n", 1)[0].rstrip("\r")]))
+            header = next(csv.reader([first_line]))
         except csv.Error as exc:
             raise ScrutinyDataError(f"header row cannot be parsed: {exc}", path=path, row=1) from exc
     check_header(header, path, resource)
-    lines = _physical_lines(text)
-    if _is_regular(lines, len(header)):
+    if _is_regular(data, len(header)):
         try:
-            frame = pl.read_csv(text.encode("utf-8"), infer_schema=False, raise_if_empty=False)
+            frame = pl.read_csv(data, infer_schema=False, raise_if_empty=False)
         except pl.exceptions.PolarsError:
-            return _careful(text, header)  # a shape the regularity check did not foresee
-        if frame.columns == header and frame.height == lines.len() - 1:
+            frame = None  # a shape the regularity check did not foresee
+        if frame is not None and frame.columns == header and frame.height == _line_count(data) - 1:
             lines_of_rows = pl.int_range(2, frame.height + 2, eager=True, dtype=pl.Int64).alias("line")
             return CsvRead(_empty_is_null(frame), lines_of_rows)
-    return _careful(text, header)
+    return _careful(data.decode("utf-8"), header)
+
+
+def utf8_bytes(data: bytes, path: Path | str, encoding: str | None = None) -> bytes:
+    """The file as UTF-8 bytes without a BOM, refusing what `decode` refuses; plain ASCII is not copied."""
+    plain = (not encoding or encoding.lower() in _UTF8_NAMES) and data.isascii() and b"\x00" not in data
+    if plain and not any(data.startswith(magic) for magic in _NOT_TEXT):
+        return data
+    return decode(data, path, encoding).encode("utf-8")
 
 
 #: Spreadsheets run a cell that starts with one of these as a formula (CSV injection).
@@ -221,20 +256,28 @@ SPREADSHEET_CELL_LIMIT = 32_767
 
 def cell_problems(frame: pl.DataFrame) -> pl.DataFrame:
     """Cells a spreadsheet would mangle: (row index, field, code, start of the value)."""
-    parts = []
-    for position, name in enumerate(frame.columns):
-        values = frame.to_series(position)
-        if values.dtype != pl.String:
-            continue
-        length = values.str.len_chars()
-        formula = values.str.contains(_FORMULA_START) & ~values.str.contains(_CLEARLY_NUMERIC) & (length > 1)
-        code = (pl.select(pl.when(length > SPREADSHEET_CELL_LIMIT).then(pl.lit("oversized-cell"))
-                          .when(formula).then(pl.lit("formula-cell"))).to_series())
-        hits = pl.DataFrame({"row": pl.int_range(0, frame.height, eager=True, dtype=pl.Int64),
-                             "code": code, "actual": values.str.slice(0, 40), "length": length})
-        parts.append(hits.filter(pl.col("code").is_not_null()).with_columns(field=pl.lit(name)))
     schema = {"row": pl.Int64, "code": pl.String, "actual": pl.String, "length": pl.UInt32, "field": pl.String}
-    return pl.concat(parts) if parts else pl.DataFrame(schema=schema)
+    names = [name for name, dtype in frame.schema.items() if dtype == pl.String]
+    if not names or frame.height == 0:
+        return pl.DataFrame(schema=schema)
+    # One cheap pass over every string column picks the few suspect rows; only they are looked at closely.
+    suspect = pl.any_horizontal(
+        pl.col(name).str.contains(_FORMULA_START) | (pl.col(name).str.len_bytes() > SPREADSHEET_CELL_LIMIT)
+        for name in names)
+    rows = frame.select(names).with_row_index("row").filter(suspect)
+    if rows.height == 0:
+        return pl.DataFrame(schema=schema)
+    cells = rows.with_columns(pl.col("row").cast(pl.Int64)).unpivot(
+        index="row", on=names, variable_name="field", value_name="value")
+    value = pl.col("value")
+    length = value.str.len_chars()
+    formula = value.str.contains(_FORMULA_START) & ~value.str.contains(_CLEARLY_NUMERIC) & (length > 1)
+    code = pl.when(length > SPREADSHEET_CELL_LIMIT).then(pl.lit("oversized-cell")).when(formula).then(
+        pl.lit("formula-cell"))
+    position = pl.col("field").replace_strict(names, list(range(len(names))), return_dtype=pl.Int64)
+    return (cells.with_columns(code=code, actual=value.str.slice(0, 40), length=length)
+            .filter(pl.col("code").is_not_null()).sort(position, "row")
+            .select(pl.col(name).cast(dtype) for name, dtype in schema.items()))
 
 
 def _record_ids(frame: pl.DataFrame, resource: str) -> pl.Series:

@@ -41,8 +41,20 @@ def test_same_seed_gives_the_same_data_and_another_seed_does_not():
 
 def test_every_resource_the_generator_fills_passes_its_pandera_schema(clean):
     filled = [name for name in RESOURCES if clean.tables[name].height]
-    assert set(filled) == {"sources", "committees", "people", "memberships", "meetings", "attendance", "declarations",
-                           "resolutions", "reports", "complaints", "kpis", "budget_lines"}
+    assert set(filled) == {
+        "sources",
+        "committees",
+        "people",
+        "memberships",
+        "meetings",
+        "attendance",
+        "declarations",
+        "resolutions",
+        "reports",
+        "complaints",
+        "kpis",
+        "budget_lines",
+    }
     for name in filled:
         pandera_schema(RESOURCES[name]).validate(clean.tables[name], lazy=True)
         raw, typed = clean.raw[name], clean.tables[name]
@@ -60,11 +72,15 @@ def test_breakdowns_and_months_add_up_in_clean_data(clean):
     by_year = monthly.group_by("source_id", "category").agg(pl.col("count").sum(), pl.len())
     assert set(by_year["len"].to_list()) == {12}
     years = complaints.filter((pl.col("breakdown") == "none") & pl.col("part_of").is_not_null())
-    paired = by_year.join(years.select("source_id", "category", pl.col("count").alias("year")), on=["source_id", "category"])
+    paired = by_year.join(
+        years.select("source_id", "category", pl.col("count").alias("year")), on=["source_id", "category"]
+    )
     assert paired.height == by_year.height and (paired["count"] == paired["year"]).all()
     budget = clean.tables["budget_lines"]
     lines = budget.filter(pl.col("part_of").is_not_null()).group_by("part_of").agg(pl.col("amount_gbp").sum())
-    checked = lines.join(budget.select(pl.col("id").alias("part_of"), pl.col("amount_gbp").alias("total")), on="part_of")
+    checked = lines.join(
+        budget.select(pl.col("id").alias("part_of"), pl.col("amount_gbp").alias("total")), on="part_of"
+    )
     assert checked.height == lines.height and (checked["amount_gbp"] == checked["total"]).all()
 
 
@@ -72,7 +88,8 @@ def test_clean_meetings_are_consistent(clean):
     att, meetings = clean.tables["attendance"], clean.tables["meetings"]
     subs = att.filter(pl.col("substitute_for").is_not_null()).join(
         att.select("meeting_id", pl.col("person_id").alias("substitute_for"), pl.col("status").alias("replaced")),
-        on=["meeting_id", "substitute_for"])
+        on=["meeting_id", "substitute_for"],
+    )
     assert subs.height > 0 and set(subs["replaced"].to_list()) == {"apologies"}
     present = att.filter(pl.col("status") == "present").group_by("meeting_id").len()
     assert present["len"].min() >= 4
@@ -82,7 +99,7 @@ def test_clean_meetings_are_consistent(clean):
 
 
 def test_planted_errors_cover_every_family_and_name_their_records(planted):
-    dataset, manifest = planted
+    _dataset, manifest = planted
     assert manifest["errors"] == len(manifest["planted"]) == 2 * len(PLANTS)
     assert {entry["family"] for entry in manifest["planted"]} == FAMILIES
     assert {entry["family"] for entry in generate(1, 1, seed=2, errors=7)[1]["planted"]} == FAMILIES
@@ -115,8 +132,10 @@ def test_more_errors_than_records_is_refused():
 
 
 def test_synth_command_writes_package_and_manifest(tmp_path):
-    result = CliRunner().invoke(main, ["synth", "--councils", "1", "--years", "1", "--seed", "3", "--errors", "7",
-                                       "--out", str(tmp_path / "out")])
+    result = CliRunner().invoke(
+        main,
+        ["synth", "--councils", "1", "--years", "1", "--seed", "3", "--errors", "7", "--out", str(tmp_path / "out")],
+    )
     assert result.exit_code == 0, result.output
     assert "7 planted errors" in result.output
     manifest = json.loads((tmp_path / "out" / "planted-errors.json").read_text(encoding="utf-8"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .document import Document, read_text_document, source_id_for
-from .pipeline import extract, extract_to, source_paths
+from .inputs import expand_paths
+from .pipeline import extract, extract_to
 
-__all__ = ["Document", "extract", "extract_to", "read_text_document", "source_id_for", "source_paths"]
+__all__ = ["Document", "extract", "extract_to", "expand_paths", "read_text_document", "source_id_for"]

@@ -9,8 +9,9 @@ from typing import Any
 
 from . import minutes as mins
 from .document import Document
+from .inputs import document_kind
 from .names import Entry, looks_like_name
-from .papers import MeetingFact, parse_front_sheet, parse_web_page, source_kind
+from .papers import MeetingFact, parse_front_sheet, parse_web_page
 from .reports import WORK_PROGRAMME_HEADING, key_decision, parse_reports
 from .text import clean, find_dates, find_time, fold, paragraphs
 from .work_programme import parse_work_programmes
@@ -82,7 +83,7 @@ def _officer(facts: DocumentFacts, printed: str | None, line: int) -> None:
 
 def collect(doc: Document, committee_id: str) -> DocumentFacts:
     """Parse one document: meetings, people, memberships, attendance, items, decisions, reports, programme."""
-    facts = DocumentFacts(doc, source_kind(doc))
+    facts = DocumentFacts(doc, document_kind(doc))
 
     def meeting_id(day: dt.date) -> str:
         return f"{committee_id}-{day.isoformat()}"

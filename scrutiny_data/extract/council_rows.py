@@ -1,21 +1,16 @@
-"""Any council's minutes -> contract rows and a Dataset, reusing the person ids of an existing dataset."""
+"""Any council's minutes -> contract rows, reusing the person and committee ids already known."""
 
 from __future__ import annotations
 
 import re
-import warnings
 from collections.abc import Iterable
-from pathlib import Path
 from typing import Any
 
-import polars as pl
-
-from ..dataset import Dataset
 from ..models import RESOURCES
 from .councils import CouncilMinutes, parse_minutes
-from .inputs import InputWarning, Notice, document_kind, expand_paths, read_document
+from .document import Document
+from .inputs import Notice, document_kind
 from .names import KIND_RANK, variant_of
-from .pipeline import assemble
 from .text import fold, municipal_year, slugify
 
 _COUNCIL_WORDS = re.compile(r"\b(?:council|county|borough|city|district|metropolitan|london|royal|of|the)\b",
@@ -37,11 +32,11 @@ def committee_type(name: str) -> str:
 class PeopleIndex:
     """Person ids by name: those of an existing dataset first, then new ones slugged from the full name."""
 
-    def __init__(self, existing: pl.DataFrame | None = None) -> None:
+    def __init__(self, known: Iterable[dict[str, Any]] = ()) -> None:
         self.names: dict[str, str] = {}  # folded spelling -> id
         self.rows: dict[str, dict[str, Any]] = {}
         self.existing: dict[str, dict[str, Any]] = {}
-        for row in (existing.to_dicts() if existing is not None else []):
+        for row in known:
             self.existing[row["id"]] = row
             for spelling in [row["name"], *((row.get("aliases") or "").split(";"))]:
                 if spelling.strip():
@@ -105,8 +100,9 @@ def _kind(listed_kind: str, councillor: bool, role: str | None) -> str:
     return "co_opted" if listed_kind in ("member", "substitute") else "other"
 
 
-def minutes_rows(minutes: CouncilMinutes, people: PeopleIndex, committees: dict[str, dict[str, Any]]) -> dict:
-    """Contract rows for one paper's minutes: committee, meeting, attendance, memberships, decisions."""
+def minutes_rows(minutes: CouncilMinutes, people: PeopleIndex, committees: dict[str, dict[str, Any]],
+                 known_gss: dict[str, str]) -> dict:
+    """Contract rows for one paper's minutes: meeting, attendance, memberships, decisions (committees grows)."""
     doc, heading = minutes.doc, minutes.heading
     rows: dict[str, list[dict[str, Any]]] = {name: [] for name in RESOURCES}
     if heading is None:
@@ -120,11 +116,12 @@ def minutes_rows(minutes: CouncilMinutes, people: PeopleIndex, committees: dict[
     if committee is None:
         council = heading.council or "council not named in the paper"
         committee = {"id": slugify(f"{_COUNCIL_WORDS.sub(' ', heading.council or '')} {heading.committee}"),
-                     "name": heading.committee, "body": council, "body_gss": None,
+                     "name": heading.committee, "body": council, "body_gss": known_gss.get(fold(council)),
                      "committee_type": committee_type(heading.committee), **source(heading.line)}
         committees[committee["id"]] = committee
-        minutes.notice(f"ONS GSS code of {council!r} unknown: set body_gss of committee {committee['id']}",
-                       heading.line)
+        if committee["body_gss"] is None:
+            minutes.notice(f"ONS GSS code of {council!r} unknown: set body_gss of committee {committee['id']}",
+                           heading.line)
     meeting_id = f"{committee['id']}-{heading.date.isoformat()}"
     year = municipal_year(heading.date)
     rows["meetings"].append({"id": meeting_id, "committee_id": committee["id"], "date": heading.date,
@@ -137,13 +134,17 @@ def minutes_rows(minutes: CouncilMinutes, people: PeopleIndex, committees: dict[
         kind = _kind(listed.kind, named.councillor, named.role)
         where = (doc.source_id, listed.line, doc.page(listed.line))
         person_id = people.person_id(named.name, kind, named.role if kind == "officer" else None, where)
-        if person_id in attendance:
-            minutes.notice(f"{named.name} listed twice; the first listing is kept", listed.line)
+        found = {"meeting_id": meeting_id, "person_id": person_id, "status": listed.status,
+                 "role_at_meeting": named.role_at_meeting, "substitute_for": named.substitute_for,
+                 "arrived_at": named.note_time("arrived"), "left_at": named.note_time("left"), **source(listed.line)}
+        if person_id in attendance:  # `X substituted for Y` after the list: details fill the first listing
+            first = attendance[person_id]
+            if first["status"] != listed.status:
+                minutes.notice(f"{named.name} listed as {first['status']} and as {listed.status}; the first is kept",
+                               listed.line)
+            attendance[person_id] = {**found, **{k: v for k, v in first.items() if v is not None}}
             continue
-        attendance[person_id] = {
-            "meeting_id": meeting_id, "person_id": person_id, "status": listed.status,
-            "role_at_meeting": named.role_at_meeting, "substitute_for": named.substitute_for,
-            "arrived_at": named.note_time("arrived"), "left_at": named.note_time("left"), **source(listed.line)}
+        attendance[person_id] = found
         if listed.kind in ("member", "substitute") and kind in ("councillor", "co_opted"):
             role = {"Chair": "chair", "Vice-Chair": "vice_chair", "Substitute": "substitute"}.get(
                 named.role_at_meeting or "", "substitute" if listed.kind == "substitute" else
@@ -186,38 +187,16 @@ def minutes_rows(minutes: CouncilMinutes, people: PeopleIndex, committees: dict[
     return rows
 
 
-def extract_councils(paths: Iterable[Path | str], existing: Dataset | None = None,
-                     name: str = "council-minutes") -> tuple[Dataset, list[Notice]]:
-    """Read minutes of any council (PDF, ModernGov HTML, text) into a dataset, with notices of what was skipped."""
-    people = PeopleIndex(existing.tables["people"] if existing is not None else None)
-    committees = {row["id"]: dict(row) for row in (existing.tables["committees"].to_dicts() if existing else [])}
-    known_gss = {fold(c["body"]): c["body_gss"] for c in committees.values() if c.get("body_gss")}
+def council_rows(docs: Iterable[Document], people: PeopleIndex,
+                 committees: dict[str, dict[str, Any]]) -> tuple[dict[str, list[dict[str, Any]]], list[Notice]]:
+    """Rows of any council's minutes in `docs` (people and committees grow as found) and what was skipped."""
+    known_gss = {fold(c["body"]): c["body_gss"] for c in committees.values() if c.get("body") and c.get("body_gss")}
     rows: dict[str, list[dict[str, Any]]] = {resource: [] for resource in RESOURCES}
     notices: list[Notice] = []
-    for path in expand_paths(paths):
-        with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always", InputWarning)
-            doc = read_document(path)
-        notices.extend(Notice(path, str(w.message).removeprefix(f"{path}: ")) for w in caught
-                       if issubclass(w.category, InputWarning))
+    for doc in docs:
         minutes = parse_minutes(doc)
-        before = set(committees)
-        found = minutes_rows(minutes, people, committees)
-        for committee_id in set(committees) - before:
-            committee = committees[committee_id]
-            committee["body_gss"] = known_gss.get(fold(committee["body"]))
-            if committee["body_gss"]:
-                minutes.notices = [n for n in minutes.notices if "GSS code" not in n.message]
+        found = minutes_rows(minutes, people, committees, known_gss)
         notices.extend(minutes.notices)
         for resource, found_rows in found.items():
             rows[resource].extend(found_rows)
-    rows["people"] = list(people.rows.values())
-    frames = {resource: assemble(resource, rows[resource]) for resource in RESOURCES if resource != "committees"}
-    # committees as found, known ones included; a new one may lack its GSS code (a notice said so), so these
-    # rows skip the model check the others get and the validator reports the gap instead
-    columns = list(RESOURCES["committees"].model_fields)
-    used = {row["committee_id"] for row in rows["meetings"]}
-    frames["committees"] = pl.DataFrame([{c: None if row.get(c) is None else str(row[c]) for c in columns}
-                                         for committee_id, row in sorted(committees.items()) if committee_id in used],
-                                        schema={c: pl.String for c in columns}, orient="row")
-    return Dataset.from_frames(name, frames, descriptor={"name": name}), notices
+    return rows, notices

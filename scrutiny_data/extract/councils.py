@@ -56,6 +56,7 @@ class CouncilMinutes:
     span: tuple[int, int] = (1, 0)  # first and last line of the minutes
 
     def notice(self, message: str, line: int | None = None) -> None:
+        """Record something skipped, with the page of `line`."""
         page = self.doc.page(line) if line else None
         self.notices.append(Notice(self.doc.path, message, page, line))
 

@@ -48,21 +48,23 @@ MINUTE_HEADING = re.compile(r"^(?:Minute\s+(?:No\.?\s*)?(?P<num>\d{1,4}[a-z]?)[.
                             re.IGNORECASE)
 DECISION = re.compile(r"^(?:It was |and )?(?P<verb>RESOLVED|AGREED|RECOMMENDED|NOTED|Resolved|Agreed|Recommended)"
                       r"(?:\s*(?P<sep>[:\-–—])[:\-–—]*)?\s*(?P<rest>.*)$")
-POINT = re.compile(r"^(?:\((?P<p1>[a-z]|[ivx]{1,4}|\d{1,2})\)|(?P<p2>[a-z]|[ivx]{1,4}|\d{1,2})[.)]|[•▪\-–])\s+(?P<text>\S.*)$")
+POINT = re.compile(r"^(?:\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)|(?:[a-z]|[ivx]{1,4}|\d{1,2})[.)]|[•▪\-–])"
+                   r"\s+(?P<text>\S.*)$")
 VOTES = (
-    re.compile(r"\bFor\s*[:\-–]?\s*(?P<for>\d+)[,;\s]+Against\s*[:\-–]?\s*(?P<against>\d+)(?:[,;\s]+(?:Abstentions?|"
-               r"Abstained|Abstain)\s*[:\-–]?\s*(?P<abstain>\d+))?", re.IGNORECASE),
+    re.compile(r"\bFor\s*[:\-–]?\s*(?P<for>\d+)[,;\s]+Against\s*[:\-–]?\s*(?P<against>\d+)"
+               r"(?:[,;\s]+(?:Abstentions?|Abstained|Abstain)\s*[:\-–]?\s*(?P<abstain>\d+))?", re.IGNORECASE),
     re.compile(r"\((?P<for>\d+) for,?\s*(?P<against>\d+) against(?:,?\s*(?:and )?(?P<abstain>\d+) abstentions?)?\)",
                re.IGNORECASE),
-    re.compile(r"\bby (?P<for>\d+) votes? to (?P<against>\d+)(?:,? with (?P<abstain>\d+) abstentions?)?", re.IGNORECASE),
+    re.compile(r"\bby (?P<for>\d+) votes? to (?P<against>\d+)(?:,? with (?P<abstain>\d+) abstentions?)?",
+               re.IGNORECASE),
 )
 MEETING_OF = re.compile(rf"\bmeeting of (?:the )?(?P<committee>[A-Z][^.]*?) held (?:(?:at|in) (?P<venue>[^.]+?) )?on "
                         rf"(?P<date>{DATE_PATTERN})(?:,? (?:at|commencing at) (?P<time>{TIME_PATTERN}))?"
                         rf"(?:,? (?:at|in) (?P<venue2>[^.]+?))?(?:\.?$)", re.IGNORECASE)
 COMMITTEE_LINE = re.compile(r"^(?:Minutes of (?:the )?)?(?P<committee>(?:[A-Z][\w'’&,-]*\s+|and\s+|of\s+|for\s+)*"
                             r"(?:Committee|Sub-Committee|Panel|Board|Cabinet|Forum|Commission))\b", re.IGNORECASE)
-COUNCIL = re.compile(r"\b(?P<council>(?:London|Royal) Borough of(?: [A-Z][\w'’-]+)+|(?:City|Borough) of(?: [A-Z][\w'’-]+)+"
-                     r" Council|(?:[A-Z][\w'’-]+ )+?(?:(?:County|Borough|City|District|Metropolitan Borough|Town) )?"
+COUNCIL = re.compile(r"\b(?P<council>(?:London|Royal) Borough of(?: [A-Z][\w'’-]+)+|"
+                     r"(?:City|Borough) of(?: [A-Z][\w'’-]+)+ Council|(?:[A-Z][\w'’-]+ )+?(?:(?:County|Borough|City|District|Metropolitan Borough|Town) )?"
                      r"Council)\b")
 FINISHED = re.compile(rf"\b(?:The )?meeting (?:finished|closed|ended|concluded|terminated) at (?P<time>{TIME_PATTERN})",
                       re.IGNORECASE)
@@ -81,6 +83,7 @@ class Named:
 
     @property
     def role_at_meeting(self) -> str | None:
+        """`Chair`, `Vice-Chair`, `Substitute`, else the role printed beside the name."""
         for note in self.notes:
             folded = fold(note).replace(" ", "-")
             if folded in ("chair", "chairman", "chairperson", "vice-chair", "vice-chairman"):
@@ -91,6 +94,7 @@ class Named:
 
     @property
     def substitute_for(self) -> str | None:
+        """The member named in a `(substitute for X)` note."""
         for note in self.notes:
             match = re.match(rf"substitut\w* for (?:{TITLE}\s+)?(.+)", note.strip(), re.IGNORECASE)
             if match:

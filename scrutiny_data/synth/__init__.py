@@ -24,6 +24,8 @@ BATCH_COUNCILS = 50
 #: The last municipal year generated starts in May of this year.
 LAST_YEAR = 2024
 MANIFEST = "planted-errors.json"
+#: Attendance rows per meeting on average: 12 members, 3 officers and the substitutes (measured).
+ATTENDANCE_PER_MEETING = 15.6
 
 Progress = Callable[[str], None]
 
@@ -38,26 +40,38 @@ def _build(batch: governance.Batch) -> dict[str, pl.DataFrame]:
     committees = governance.committees(councils, batch)
     members = governance.memberships(committees, batch)
     people = governance.people(members, councils, batch)
-    members = members.join(people.select("person_index", pl.col("id").alias("person_id")), on="person_index",
-                           maintain_order="left_right")
+    members = members.join(
+        people.select("person_index", pl.col("id").alias("person_id")), on="person_index", maintain_order="left_right"
+    )
     meetings = governance.meetings(committees, batch)
     first = _first_source(meetings)
     members = members.join(first, on=["committee_id", "y"], maintain_order="left_right").with_columns(
-        source_line=pl.col("source_line") + 2 + pl.col("seat"))
+        source_line=pl.col("source_line") + 2 + pl.col("seat")
+    )
     committees = committees.with_columns(y=pl.lit(0)).join(first, on=["committee_id", "y"], maintain_order="left_right")
-    joined = members.group_by("person_index", maintain_order=True).agg(pl.col("source_id").first(),
-                                                                       pl.col("source_line").first())
-    council_source = committees.filter(pl.col("comm") == 0).select("council", pl.col("source_id").alias("council_source"))
-    people = people.join(joined, on="person_index", how="left", maintain_order="left").join(
-        council_source, on="council", maintain_order="left_right").with_columns(
-        source_id=pl.coalesce("source_id", "council_source"), source_line=pl.col("source_line").fill_null(3))
+    joined = members.group_by("person_index", maintain_order=True).agg(
+        pl.col("source_id").first(), pl.col("source_line").first()
+    )
+    council_source = committees.filter(pl.col("comm") == 0).select(
+        "council", pl.col("source_id").alias("council_source")
+    )
+    people = (
+        people.join(joined, on="person_index", how="left", maintain_order="left")
+        .join(council_source, on="council", maintain_order="left_right")
+        .with_columns(
+            source_id=pl.coalesce("source_id", "council_source"), source_line=pl.col("source_line").fill_null(3)
+        )
+    )
     attendance = att.attendance(meetings, members, people, batch)
     reports = att.reports(meetings)
     years = figures.council_years(reports, councils, batch)
     return {
         "sources": governance.sources(meetings, councils, batch),
-        "committees": committees.with_columns(name=pl.format("{} {}", pl.col("place_name"), pl.col("comm_name")),
-                                              committee_type=pl.lit("overview_and_scrutiny"), id=pl.col("committee_id")),
+        "committees": committees.with_columns(
+            name=pl.format("{} {}", pl.col("place_name"), pl.col("comm_name")),
+            committee_type=pl.lit("overview_and_scrutiny"),
+            id=pl.col("committee_id"),
+        ),
         "people": people,
         "memberships": members,
         "meetings": meetings,
@@ -82,8 +96,9 @@ def _contract_columns(resource: str, frame: pl.DataFrame) -> pl.DataFrame:
     return frame.select(exprs)
 
 
-def generate(councils: int, years: int, seed: int, errors: int = 0, *,
-             progress: Progress | None = None) -> tuple[Dataset, dict[str, Any]]:
+def generate(
+    councils: int, years: int, seed: int, errors: int = 0, *, progress: Progress | None = None
+) -> tuple[Dataset, dict[str, Any]]:
     """A synthetic dataset of `councils` councils over `years` municipal years with `errors` planted errors.
 
     Returns the dataset and its manifest: `{"planted": [{"code", "family", "resource", "record_id",
@@ -97,34 +112,53 @@ def generate(councils: int, years: int, seed: int, errors: int = 0, *,
     planted: list[dict[str, Any]] = []
     for index in range(batches):
         first = index * BATCH_COUNCILS
-        batch = governance.Batch(first, min(BATCH_COUNCILS, councils - first), years, LAST_YEAR - years + 1,
-                                 np.random.default_rng([seed, index]))
+        batch = governance.Batch(
+            first,
+            min(BATCH_COUNCILS, councils - first),
+            years,
+            LAST_YEAR - years + 1,
+            np.random.default_rng([seed, index]),
+        )
         tables, entries = plant(_build(batch), dealt[index], batch)
         planted.extend(entries)
         for resource, frame in tables.items():
             parts.setdefault(resource, []).append(_contract_columns(resource, frame))
         if progress:
-            progress(f"councils {first + batch.councils}/{councils}: "
-                     f"{sum(p[-1].height for p in parts.values()):,} rows, {len(entries)} errors planted")
+            progress(
+                f"councils {first + batch.councils}/{councils}: "
+                f"{sum(p[-1].height for p in parts.values()):,} rows, {len(entries)} errors planted"
+            )
     frames = {resource: pl.concat(frames) for resource, frames in parts.items()}
     name = f"synthetic-scrutiny-{councils}x{years}-seed{seed}"
     descriptor = {
         "name": name,
         "title": f"Synthetic council scrutiny data: {councils} councils, {years} years (seed {seed})",
         "description": "Generated by scrutiny_data.synth; every figure is invented. "
-                       f"{len(planted)} errors are planted on purpose: see {MANIFEST}.",
-        "licenses": [{"name": "OGL-UK-3.0", "path": "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/",
-                      "title": "Open Government Licence v3.0"}],
+        f"{len(planted)} errors are planted on purpose: see {MANIFEST}.",
+        "licenses": [
+            {
+                "name": "OGL-UK-3.0",
+                "path": "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/",
+                "title": "Open Government Licence v3.0",
+            }
+        ],
     }
     dataset = Dataset.from_frames(name, frames, descriptor=descriptor)
-    manifest = {"generator": "scrutiny_data.synth", "councils": councils, "years": years, "seed": seed,
-                "errors": len(planted), "rows": {res: frame.height for res, frame in frames.items()},
-                "planted": planted}
+    manifest = {
+        "generator": "scrutiny_data.synth",
+        "councils": councils,
+        "years": years,
+        "seed": seed,
+        "errors": len(planted),
+        "rows": {res: frame.height for res, frame in frames.items()},
+        "planted": planted,
+    }
     return dataset, manifest
 
 
-def write(out: Path, councils: int, years: int, seed: int, errors: int = 0, *,
-          progress: Progress | None = None) -> dict[str, Any]:
+def write(
+    out: Path, councils: int, years: int, seed: int, errors: int = 0, *, progress: Progress | None = None
+) -> dict[str, Any]:
     """Generate a dataset and write it as a data package with its `planted-errors.json`; returns the manifest."""
     dataset, manifest = generate(councils, years, seed, errors, progress=progress)
     out.mkdir(parents=True, exist_ok=True)
@@ -153,8 +187,11 @@ def match_planted(manifest: dict[str, Any], findings: list[Any]) -> dict[str, li
         records = {entry["record_id"], entry.get("related")} - {None}
         (found if any((entry["code"], r) in seen for r in records) else missing).append(entry)
     planted = {(e["code"], r) for e in manifest["planted"] for r in (e["record_id"], e.get("related")) if r}
-    unexpected = [{"code": f.code, "resource": f.resource, "record_id": f.record_id, "message": f.message}
-                  for f in findings if (f.code, f.record_id) not in planted]
+    unexpected = [
+        {"code": f.code, "resource": f.resource, "record_id": f.record_id, "message": f.message}
+        for f in findings
+        if (f.code, f.record_id) not in planted
+    ]
     return {"found": found, "missing": missing, "unexpected": unexpected}
 
 
@@ -163,8 +200,5 @@ def councils_for_rows(attendance_rows: int, years: int) -> int:
     per_council_year = len(governance.COMMITTEES) * len(governance.MEETING_SLOTS) * ATTENDANCE_PER_MEETING
     return max(1, round(attendance_rows / (per_council_year * years)))
 
-
-#: Attendance rows per meeting on average: 12 members, 3 officers and the substitutes (measured).
-ATTENDANCE_PER_MEETING = 15.6
 
 __all__ = ["MANIFEST", "PLANTS", "councils_for_rows", "generate", "match_planted", "write"]

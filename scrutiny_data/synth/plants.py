@@ -27,8 +27,8 @@ class Plant:
     apply: Apply
 
 
-_BAD_OUTCOME = mtg._resolution_change(outcome=pl.lit("deferred"))
-_NO_TEXT = mtg._resolution_change(text=pl.lit(None, pl.String))
+_BAD_OUTCOME = mtg.resolution_change(outcome=pl.lit("deferred"))
+_NO_TEXT = mtg.resolution_change(text=pl.lit(None, pl.String))
 
 #: Every kind of planted error, ordered so that any seven cover all seven rule families.
 PLANTS: tuple[Plant, ...] = (
@@ -42,8 +42,14 @@ PLANTS: tuple[Plant, ...] = (
     Plant("duplicate-key", "schema", "resolutions", None, "meetings", mtg.duplicate_key),
     Plant("percent-sum", "totals", "kpis", "value", "ethnicity_totals", fig.percent_sum),
     Plant("date-order", "dates", "kpis", "period_end", "ratio_kpis", fig.date_order),
-    Plant("substitute-invalid", "meetings", "attendance", "substitute_for", "meetings_without_substitutes",
-          mtg.substitute_invalid),
+    Plant(
+        "substitute-invalid",
+        "meetings",
+        "attendance",
+        "substitute_for",
+        "meetings_without_substitutes",
+        mtg.substitute_invalid,
+    ),
     Plant("cross-source-mismatch", "periods", "kpis", "value", "england_rates", fig.cross_source),
     Plant("enum-invalid", "schema", "resolutions", "outcome", "meetings", _BAD_OUTCOME),
     Plant("total-mismatch", "totals", "budget_lines", "amount_gbp", "budget_totals", fig.budget_total),
@@ -55,8 +61,14 @@ PLANTS: tuple[Plant, ...] = (
     Plant("required-missing", "schema", "resolutions", "text", "meetings", _NO_TEXT),
     Plant("vote-count", "meetings", "resolutions", "votes_for", "meetings", mtg.vote_count),
     Plant("notice-period", "meetings", "meetings", "agenda_published", "meetings", mtg.notice_period),
-    Plant("declaration-not-present", "meetings", "declarations", "person_id", "meetings_with_apologies",
-          mtg.declaration_not_present),
+    Plant(
+        "declaration-not-present",
+        "meetings",
+        "declarations",
+        "person_id",
+        "meetings_with_apologies",
+        mtg.declaration_not_present,
+    ),
     Plant("minute-sequence", "meetings", "resolutions", "minute_number", "later_meetings", mtg.minute_sequence),
 )
 #: Plants that turn a typed column into text run after every plant that computes with it.
@@ -71,7 +83,8 @@ def _meeting_facts(t: mtg.Tables) -> pl.DataFrame:
     return t["meetings"].with_columns(
         has_substitute=pl.col("id").is_in(subs["meeting_id"].implode()),
         has_apologies=pl.col("id").is_in(away["meeting_id"].unique().implode()),
-        has_declaration=pl.col("id").is_in(decl["meeting_id"].implode()))
+        has_declaration=pl.col("id").is_in(decl["meeting_id"].implode()),
+    )
 
 
 def _pools(t: mtg.Tables) -> dict[str, tuple[str, pl.DataFrame]]:
@@ -85,17 +98,29 @@ def _pools(t: mtg.Tables) -> dict[str, tuple[str, pl.DataFrame]]:
         "meetings_with_apologies": ("meetings", facts.filter(pl.col("has_apologies") & ~pl.col("has_declaration"))),
         "later_meetings": ("meetings", facts.filter(pl.col("slot") >= 1)),
         "committees": ("committees", t["committees"]),
-        "stage1_totals": ("stage1_totals", com.filter((pl.col("category") == "complaint_stage1")
-                                                      & (pl.col("breakdown") == "none") & pl.col("part_of").is_not_null())),
-        "compliment_totals": ("compliment_totals", com.filter((pl.col("category") == "compliment")
-                                                              & pl.col("part_of").is_not_null())),
+        "stage1_totals": (
+            "stage1_totals",
+            com.filter(
+                (pl.col("category") == "complaint_stage1")
+                & (pl.col("breakdown") == "none")
+                & pl.col("part_of").is_not_null()
+            ),
+        ),
+        "compliment_totals": (
+            "compliment_totals",
+            com.filter((pl.col("category") == "compliment") & pl.col("part_of").is_not_null()),
+        ),
         "budget_totals": ("budget_totals", t["budget_lines"].filter(pl.col("part_of").is_null())),
         "ratio_kpis": ("ratio_kpis", kpis.filter(pl.col("numerator").is_not_null())),
-        "ethnicity_totals": ("ethnicity_totals", kpis.filter((pl.col("measure") == "children-in-care-by-ethnicity")
-                                                             & pl.col("part_of").is_null())),
+        "ethnicity_totals": (
+            "ethnicity_totals",
+            kpis.filter((pl.col("measure") == "children-in-care-by-ethnicity") & pl.col("part_of").is_null()),
+        ),
         "england_rates": ("england_rates", kpis.filter(pl.col("comparator") == "england")),
-        "variant_people": ("variant_people", t["people"].filter(pl.col("first_name").is_in(list(fig.VARIANTS))
-                                                                & (pl.col("kind") == "councillor"))),
+        "variant_people": (
+            "variant_people",
+            t["people"].filter(pl.col("first_name").is_in(list(fig.VARIANTS)) & (pl.col("kind") == "councillor")),
+        ),
     }
 
 
@@ -120,14 +145,25 @@ def plant(tables: mtg.Tables, wanted: Counter[int], batch: Batch) -> tuple[mtg.T
         order = pl.Series(batch.rng.permutation(candidates.height))
         targets = candidates[order].head(wanted[index])
         if targets.height < wanted[index]:
-            raise ValueError(f"too many planted {spec.code} errors for this size: at most {candidates.height} fit "
-                             "in a batch; generate more councils or years, or plant fewer errors")
+            raise ValueError(
+                f"too many planted {spec.code} errors for this size: at most {candidates.height} fit "
+                "in a batch; generate more councils or years, or plant fewer errors"
+            )
         taken.update(targets["id"].to_list())
         chosen.append((index, targets))
     entries: list[dict] = []
     for index, targets in sorted(chosen, key=lambda item: PLANTS[item[0]].code in _RUN_LAST):
         spec = PLANTS[index]
         tables, records = spec.apply(tables, targets, batch)
-        entries.extend({"code": spec.code, "family": spec.family, "resource": spec.resource, "field": spec.field,
-                        "record_id": row["record_id"], "related": row["related"]} for row in records.iter_rows(named=True))
+        entries.extend(
+            {
+                "code": spec.code,
+                "family": spec.family,
+                "resource": spec.resource,
+                "field": spec.field,
+                "record_id": row["record_id"],
+                "related": row["related"],
+            }
+            for row in records.iter_rows(named=True)
+        )
     return tables, entries

@@ -14,9 +14,29 @@ TOOLS = {"scrutiny_data", "pandera", "frictionless", "pyarrow_read"}
 def test_benchmark_writes_results_json(tmp_path):
     out = tmp_path / "results.json"
     done = subprocess.run(
-        [sys.executable, str(ROOT / "benchmarks" / "run.py"), "--rows", "2000", "--years", "1", "--errors", "24",
-         "--out", str(out), "--workdir", str(tmp_path / "work"), "--frictionless-budget", "0.05"],
-        capture_output=True, text=True, check=False, cwd=ROOT, timeout=300,
+        [
+            sys.executable,
+            str(ROOT / "benchmarks" / "run.py"),
+            "--rows",
+            "2000",
+            "--years",
+            "1",
+            "--errors",
+            "24",
+            "--out",
+            str(out),
+            "--workdir",
+            str(tmp_path / "work"),
+            "--frictionless-budget",
+            "0.05",
+            "--scale",
+            "2",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=ROOT,
+        timeout=300,
     )
     assert done.returncode == 0, done.stderr
     results = json.loads(out.read_text(encoding="utf-8"))
@@ -29,6 +49,12 @@ def test_benchmark_writes_results_json(tmp_path):
     # A tiny budget forces frictionless onto a sample, scaled up and said so.
     assert results["frictionless"]["sampled"] is True
     assert 0 < results["frictionless"]["sample_rows"] < results["rows_total"]
-    assert set(results["ratios"]) == {"scrutiny_data_vs_pyarrow_read", "pandera_vs_scrutiny_data",
-                                      "frictionless_vs_scrutiny_data"}
+    assert set(results["ratios"]) == {
+        "scrutiny_data_vs_pyarrow_read",
+        "pandera_vs_scrutiny_data",
+        "frictionless_vs_scrutiny_data",
+    }
+    assert results["scale"]["factor"] == 2 and results["scale"]["skipped"] is False
+    assert results["scale"]["rows_total"] > results["rows_total"]
+    assert results["scale"]["found_errors"] == results["scale"]["planted_errors"] == 24
     assert results["machine"]["cores"] >= 1 and "polars" in results["machine"]["versions"]

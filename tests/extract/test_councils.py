@@ -1,4 +1,5 @@
-"""Minutes of any council: six PDF layouts, a ModernGov page and a text paper, checked against what they state."""
+"""Minutes of any council through `extract`: six PDF layouts, a ModernGov page and a text paper, checked
+against what they state."""
 
 from __future__ import annotations
 
@@ -7,10 +8,16 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from scrutiny_data.dataset import Dataset
-from scrutiny_data.extract.council_rows import committee_type, extract_councils
+from click.testing import CliRunner
+
+from scrutiny_data.cli import main
+from scrutiny_data.dataset import Dataset, load
+from scrutiny_data.extract import extract
+from scrutiny_data.extract.council_rows import PeopleIndex, committee_type, council_rows
 from scrutiny_data.extract.councils import find_heading, parse_minutes
 from scrutiny_data.extract.document import Document
+from scrutiny_data.extract.inputs import Notice, read_document
+from scrutiny_data.extract.pipeline import assemble
 from scrutiny_data.models import RESOURCES
 
 from .fixtures import pages, pdfs
@@ -119,13 +126,31 @@ EXPECTED = {
 
 @pytest.fixture(scope="module")
 def papers(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Each fixture paper alone in a directory of its own, under one shared directory."""
     directory = tmp_path_factory.mktemp("papers")
-    return {name: spec[0](directory) for name, spec in EXPECTED.items()}
+    built = {}
+    for name, spec in EXPECTED.items():
+        (directory / name).mkdir()
+        built[name] = spec[0](directory / name)
+    return built
+
+
+def _extract(paths: list[Path], existing: Dataset | None = None) -> tuple[Dataset, list[Notice]]:
+    notices: list[Notice] = []
+    return extract(paths, existing=existing, on_notice=notices.append), notices
 
 
 @pytest.fixture(scope="module")
-def extracted(papers: dict[str, Path]) -> dict[str, tuple[Dataset, list]]:
-    return {name: extract_councils([path]) for name, path in papers.items()}
+def extracted(papers: dict[str, Path], tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Dataset, list]]:
+    """`scrutiny-data extract <directory of one paper> --out DIR` for every fixture, read back, with its warnings."""
+    out = tmp_path_factory.mktemp("out")
+    found = {}
+    for name, path in papers.items():
+        result = CliRunner().invoke(main, ["extract", str(path.parent), "--out", str(out / name)])
+        assert result.exit_code == 0, result.output
+        warned = [line.removeprefix("warning: ") for line in result.stderr.splitlines() if line.startswith("warning: ")]
+        found[name] = (load(out / name), warned)
+    return found
 
 
 def _rows(frame: pl.DataFrame) -> list[dict]:
@@ -169,6 +194,17 @@ def test_resolutions_are_what_the_paper_states(extracted: dict, name: str) -> No
         assert text.startswith(expected[5])
 
 
+@pytest.mark.parametrize("name", [name for name in EXPECTED if name not in ("moderngov", "text")])
+def test_every_row_of_a_pdf_names_its_page(extracted: dict, name: str) -> None:
+    dataset, _ = extracted[name]
+    for resource in ("meetings", "attendance", "memberships", "declarations", "resolutions", "agenda_items",
+                     "people", "committees", "sources"):
+        frame = dataset.tables[resource]
+        assert frame.height > 0 or resource == "declarations" and not EXPECTED[name][6], resource
+        assert frame["source_page"].null_count() == 0, resource
+        assert set(frame["source_page"]) <= {1, 2}, resource
+
+
 @pytest.mark.parametrize("name", EXPECTED)
 def test_every_row_fits_the_contract_and_points_at_its_source_line(extracted: dict, papers: dict,
                                                                    name: str) -> None:
@@ -180,8 +216,6 @@ def test_every_row_fits_the_contract_and_points_at_its_source_line(extracted: di
 
 
 def test_declaration_rows_quote_the_sentence_on_their_line(extracted: dict, papers: dict) -> None:
-    from scrutiny_data.extract.inputs import read_document
-
     dataset, _ = extracted["eastham"]
     row = dataset.tables["declarations"].row(0, named=True)
     doc = read_document(papers["eastham"])
@@ -214,7 +248,7 @@ def test_existing_people_keep_their_ids(papers: dict) -> None:
                                     "body": ["Westshire County Council"], "body_gss": ["E10000099"],
                                     "committee_type": ["audit"], "source_id": ["x"], "source_line": ["1"]}),
     })
-    dataset, notices = extract_councils([papers["westshire"], papers["text"]], existing)
+    dataset, notices = _extract([papers["westshire"], papers["text"]], existing)
     westshire = dataset.tables["attendance"].filter(pl.col("meeting_id").str.starts_with("westshire-audit-2024"))
     assert {"smith-alan", "chandra-patel-2"} <= set(westshire["person_id"])
     midshire = dataset.tables["attendance"].filter(pl.col("meeting_id").str.starts_with("midshire"))
@@ -235,7 +269,7 @@ def test_known_council_lends_its_gss_code_to_a_new_committee(papers: dict) -> No
         "committees": pl.DataFrame({"id": ["westshire-cabinet"], "name": ["Cabinet"],
                                     "body": ["Westshire County Council"], "body_gss": ["E10000099"],
                                     "committee_type": ["executive"], "source_id": ["x"], "source_line": ["1"]})})
-    dataset, notices = extract_councils([papers["moderngov"]], existing)
+    dataset, notices = _extract([papers["moderngov"]], existing)
     assert dataset.tables["committees"].select("id", "body_gss").rows() == [
         ("westshire-licensing-committee", "E10000099")]
     assert [n.message for n in notices] == []
@@ -243,7 +277,7 @@ def test_known_council_lends_its_gss_code_to_a_new_committee(papers: dict) -> No
 
 def test_unknown_gss_code_is_a_notice(extracted: dict, papers: dict) -> None:
     _, notices = extracted["riverton"]
-    assert [str(n) for n in notices] == [
+    assert notices == [
         f"{papers['riverton']}, page 1, line 3: ONS GSS code of 'Riverton Town Council' unknown: "
         "set body_gss of committee riverton-town-finance-committee"]
 
@@ -251,7 +285,7 @@ def test_unknown_gss_code_is_a_notice(extracted: dict, papers: dict) -> None:
 def test_a_paper_without_a_meeting_heading_is_skipped_with_a_notice(tmp_path: Path) -> None:
     path = tmp_path / "letter.txt"
     path.write_text("Dear resident,\n\nThe library will close early on Friday.\n", encoding="utf-8")
-    dataset, notices = extract_councils([path])
+    dataset, notices = _extract([path])
     assert dataset.row_count == 0
     assert [str(n) for n in notices] == [
         f"{path}, line 1: no meeting heading (committee and date) recognised; paper skipped"]
@@ -294,40 +328,35 @@ def test_committee_type_from_its_name(name: str, kind: str) -> None:
 
 
 def test_several_papers_and_a_directory(papers: dict) -> None:
-    directory = papers["westshire"].parent
-    dataset, _ = extract_councils([directory])
+    directory = papers["westshire"].parent.parent
+    dataset, _ = _extract([directory])
     assert dataset.tables["meetings"].height == len(EXPECTED)
     assert sorted(dataset.tables["sources"]["kind"]) == ["moderngov_html"] + ["pdf"] * 6 + ["pdf_text"]
 
 
 def test_cli_writes_the_dataset_and_prints_notices(papers: dict, tmp_path: Path) -> None:
-    from click.testing import CliRunner
-
-    from scrutiny_data.cli import main
-    from scrutiny_data.dataset import load
-
     out = tmp_path / "westshire"
-    result = CliRunner().invoke(main, ["extract-minutes", str(papers["westshire"]), str(papers["moderngov"]),
+    result = CliRunner().invoke(main, ["extract", str(papers["westshire"]), str(papers["moderngov"]),
                                        "--out", str(out)])
     assert result.exit_code == 0, result.output
-    assert result.stdout.splitlines()[2].split() == ["attendance", "15", "rows"]
+    assert result.stdout.splitlines()[0] == f"westshire: {load(out).row_count} rows written to {out}"
+    assert ["attendance", "15", "rows"] in [line.split() for line in result.stdout.splitlines()]
     assert result.stderr.count("warning: ") == 2 and "ONS GSS code of 'Westshire County Council'" in result.stderr
     dataset = load(out)
     assert dataset.tables["meetings"]["id"].to_list() == ["westshire-audit-and-governance-committee-2024-03-12",
                                                          "westshire-licensing-committee-2024-03-06"]
-    again = CliRunner().invoke(main, ["extract-minutes", str(papers["riverton"]), "--out", str(tmp_path / "r"),
-                                      "--people", str(out)])
+    again = CliRunner().invoke(main, ["extract", str(papers["riverton"]), str(papers["westshire"]),
+                                      "--out", str(tmp_path / "r"), "--people", str(out)])
     assert again.exit_code == 0, again.output
+    # the committee and people of the earlier dataset keep their ids; its GSS gap is not warned about twice
+    assert load(tmp_path / "r").tables["attendance"].filter(pl.col("person_id") == "alan-smith").height == 1
+    assert again.stderr.count("warning: ") == 1 and "Riverton Town Council" in again.stderr
 
 
 def test_cli_unreadable_paper_exits_2_naming_it(tmp_path: Path) -> None:
-    from click.testing import CliRunner
-
-    from scrutiny_data.cli import main
-
     path = tmp_path / "minutes.docx"
     path.write_bytes(b"PK\x03\x04")
-    result = CliRunner().invoke(main, ["extract-minutes", str(path), "--out", str(tmp_path / "out")])
+    result = CliRunner().invoke(main, ["extract", str(path), "--out", str(tmp_path / "out")])
     assert result.exit_code == 2
     assert f"{path}: unsupported file" in result.stderr
     assert not (tmp_path / "out").exists()
@@ -335,12 +364,14 @@ def test_cli_unreadable_paper_exits_2_naming_it(tmp_path: Path) -> None:
 
 def test_thurrock_seed_minutes_agree_with_the_bundled_dataset(seeds: Path) -> None:
     """Written for other councils, the parser still finds the reviewed Thurrock facts, and nothing else."""
-    from scrutiny_data.dataset import load
     from tests.conftest import BUNDLED
 
     bundled = load(BUNDLED)
-    papers = [next(seeds.glob(f"{source}_*.txt")) for source in ("001", "003")]
-    dataset, notices = extract_councils(papers, bundled)
+    docs = [read_document(next(seeds.glob(f"{source}_*.txt"))) for source in ("001", "003")]
+    committees = {row["id"]: row for row in bundled.tables["committees"].to_dicts()}
+    rows, notices = council_rows(docs, PeopleIndex(bundled.tables["people"].to_dicts()), committees)
+    dataset = Dataset.from_frames("general", {resource: assemble(resource, rows[resource]) for resource in
+                                              ("meetings", "attendance", "declarations", "resolutions")})
     assert dataset.tables["meetings"]["id"].to_list() == ["thurrock-childrens-services-osc-2017-02-01",
                                                          "thurrock-childrens-services-osc-2022-06-16"]
     for resource, key in [("attendance", ["meeting_id", "person_id", "status"]),
@@ -352,3 +383,32 @@ def test_thurrock_seed_minutes_agree_with_the_bundled_dataset(seeds: Path) -> No
         assert mine.rows() == reviewed.rows(), resource
     assert [n.message.split(" lines")[1] for n in notices] == [" before the minutes not recognised; skipped",
                                                                " after the minutes not recognised; skipped"] * 2
+
+
+def test_substitution_sentence_completes_the_listing(tmp_path: Path) -> None:
+    path = tmp_path / "sub.txt"
+    path.write_text("Westshire County Council\n\nMinutes of the meeting of the Cabinet held on 1 May 2024\n\n"
+                    "Present: Councillors Alan Smith (Chair), Beth Jones and Tom Wood\n\n"
+                    "Apologies: Councillor Ruth Moss\n\n"
+                    "1. Substitutes\nCouncillor Tom Wood attended as substitute for Councillor Ruth Moss.\n",
+                    encoding="utf-8")
+    dataset, notices = _extract([path])
+    rows = dataset.tables["attendance"].select("person_id", "status", "role_at_meeting", "substitute_for").rows()
+    assert rows == [("alan-smith", "present", "Chair", None), ("beth-jones", "present", None, None),
+                    ("ruth-moss", "apologies", None, None), ("tom-wood", "present", "Substitute", "ruth-moss")]
+    assert [n.message for n in notices if "GSS" not in n.message] == []
+
+
+def test_scanned_pdf_gives_notices_not_a_crash(tmp_path: Path) -> None:
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.rect(10, 10, 100, 100)
+    path = tmp_path / "scan.pdf"
+    pdf.output(str(path))
+    dataset, notices = _extract([path])
+    assert dataset.row_count == 0
+    assert [n.message for n in notices] == [
+        "page 1 has no text layer (a scan?); run OCR on it to extract it",
+        "no meeting heading (committee and date) recognised; paper skipped"]

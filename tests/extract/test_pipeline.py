@@ -10,9 +10,10 @@ from click.testing import CliRunner
 
 from scrutiny_data.cli import EXIT_UNREADABLE, main
 from scrutiny_data.errors import ScrutinyDataError
-from scrutiny_data.extract import extract_to
+from scrutiny_data.dataset import load
+from scrutiny_data.extract import extract, extract_to
 from scrutiny_data.extract.figures_bridge import attach_reports
-from scrutiny_data.extract.pipeline import assemble, source_paths
+from scrutiny_data.extract.pipeline import assemble
 
 
 def test_attach_reports_by_section() -> None:
@@ -39,17 +40,53 @@ def test_assemble_fails_loudly_on_a_row_the_contract_rejects() -> None:
         assemble("resolutions", [{**_resolution(1, 20), "outcome": "maybe"}])
 
 
-def test_source_paths(tmp_path: Path) -> None:
-    (tmp_path / "b.txt").write_text("x", encoding="utf-8")
-    (tmp_path / "a.txt").write_text("x", encoding="utf-8")
-    (tmp_path / "c.pdf").write_bytes(b"%PDF")
-    assert [p.name for p in source_paths([tmp_path])] == ["a.txt", "b.txt"]
-    with pytest.raises(ScrutinyDataError, match="no such file"):
-        source_paths([tmp_path / "missing.txt"])
-    empty = tmp_path / "empty"
-    empty.mkdir()
-    with pytest.raises(ScrutinyDataError, match="no source documents"):
-        source_paths([empty])
+def test_a_directory_without_papers_is_unreadable_input(tmp_path: Path) -> None:
+    (tmp_path / "notes.docx").write_bytes(b"PK\x03\x04")
+    with pytest.raises(ScrutinyDataError, match="holds no PDF, HTML or text files"):
+        extract([tmp_path])
+
+
+def test_committee_minutes_in_a_pdf_take_the_seed_path_with_pages(tmp_path: Path) -> None:
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.set_font("Helvetica", size=11)
+    pdf.add_page()
+    for text in ("Minutes of the Meeting of the Borough Committee held on 1 February 2017 at 7.00 pm", "",
+                 "Present: Councillors Ann Bell (Chair) and Carl Dunn"):
+        pdf.multi_cell(0, 6, text, new_x="LMARGIN", new_y="NEXT")
+    pdf.add_page()
+    for text in ("1. Minutes", "", "The meeting finished at 8.45 pm"):
+        pdf.multi_cell(0, 6, text, new_x="LMARGIN", new_y="NEXT")
+    path = tmp_path / "007_minutes.pdf"
+    pdf.output(str(path))
+    dataset = extract([path])
+    assert dataset["meetings"].select("id", "end_time", "source_page").rows() == [
+        ("thurrock-childrens-services-osc-2017-02-01", "20:45", 1)]
+    assert dataset["attendance"].select("person_id", "source_page").rows() == [("ann-bell", 1), ("carl-dunn", 1)]
+    assert dataset["agenda_items"].select("number", "source_page").rows() == [("1", 2)]
+    assert dataset["sources"].select("id", "kind").rows() == [("007", "pdf")]
+
+
+def test_other_councils_minutes_beside_the_seeds_keep_their_own_committee(seeds: Path, tmp_path: Path) -> None:
+    from tests.conftest import BUNDLED
+
+    from .fixtures import pdfs
+
+    paper = pdfs.kingsford(tmp_path)  # the seed parsers read its minutes heading too: the council named decides
+    dataset = extract([seeds, paper], BUNDLED)
+    bundled = load(BUNDLED)
+    assert dataset["committees"].select("id", "body_gss").rows() == [
+        ("kingsford-health-and-wellbeing-board", None), ("thurrock-childrens-services-osc", "E06000034")]
+    meetings = dataset["meetings"]
+    assert meetings.filter(pl.col("committee_id") == "kingsford-health-and-wellbeing-board")["id"].to_list() == [
+        "kingsford-health-and-wellbeing-board-2024-01-17"]
+    for resource in ("meetings", "attendance", "resolutions", "memberships"):
+        seed_rows = dataset.raw[resource].filter(pl.col("source_id") != paper.stem)
+        assert seed_rows.select(bundled.raw[resource].columns).equals(bundled.raw[resource]), resource
+    kingsford = dataset["attendance"].filter(pl.col("source_id") == paper.stem)
+    assert kingsford.height == 6 and kingsford["source_page"].to_list() == [1] * 6
+    assert dataset["sources"].filter(pl.col("id") == paper.stem)["kind"].to_list() == ["pdf"]
 
 
 def test_extract_to_keeps_hand_written_files(tmp_path: Path) -> None:

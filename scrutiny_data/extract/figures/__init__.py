@@ -30,6 +30,8 @@ def extract_figures(doc: Document, mapping: dict) -> dict[str, list[dict]]:
         if entry["line"] > len(doc.lines):
             raise ScrutinyDataError(f"tables.yaml names line {entry['line']} beyond the end", path=doc.path)
         found[entry["resource"]].extend(BUILDERS[entry["resource"]](doc, entry))
+    for entry in mapping_entries(mapping, doc.source_id):
+        _link_totals(found[entry["resource"]], entry)
     found["kpis"].extend(prose_kpis(doc))
     found["events"].extend(events(doc))
     for name, rows in found.items():
@@ -37,6 +39,20 @@ def extract_figures(doc: Document, mapping: dict) -> dict[str, list[dict]]:
         for row in rows:
             model(**row)  # a row the contract rejects is a bug in the mapping or a parser: fail loudly
     return found
+
+
+def _link_totals(rows: list[dict], entry: dict) -> None:
+    """Point the parts an entry's `totals` lists at the total stated in prose (the parts printed elsewhere)."""
+    by_id = {row["id"]: row for row in rows}
+    for total_id, part_ids in (entry.get("totals") or {}).items():
+        for part_id in [total_id, *part_ids]:
+            if part_id not in by_id:
+                raise ScrutinyDataError(f"tables.yaml totals: no row {part_id!r}", row=entry["line"], field="totals")
+        for part_id in part_ids:
+            if by_id[part_id].get("part_of"):
+                raise ScrutinyDataError(f"tables.yaml totals: {part_id!r} is already part of "
+                                        f"{by_id[part_id]['part_of']!r}", row=entry["line"], field="totals")
+            by_id[part_id]["part_of"] = total_id
 
 
 __all__ = ["FIGURE_RESOURCES", "extract_figures", "mapping_entries"]

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass
 
 MONTHS = {name: index for index, name in enumerate(
-    "january february march april may june july august september october november december".split(), start=1)}
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"], start=1)}
 MONTHS.update({name[:3]: index for name, index in list(MONTHS.items())})
 MONTHS["sept"] = 9
 _MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
@@ -89,3 +91,41 @@ def paper_date(doc_lines: tuple[str, ...] | list[str], before: int) -> dt.date |
             if full:
                 best = to_date(full[0])
     return best
+
+
+_BETWEEN = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
+_AND_TO = re.compile(r"^\s+(?:and|to|until|-|–)\s+$", re.IGNORECASE)
+_ACADEMIC_YEAR = re.compile(r"\bacademic year (?P<start>(?:20)?\d\d)/(?:20)?\d\d\b", re.IGNORECASE)
+_CALENDAR_YEAR = re.compile(r"\bin ((?:19|20)\d\d)\b(?![/-]\d)")
+_FINANCIAL_YEAR = re.compile(r"(?:^|[.;]\s+)In (?P<start>(?:19|20)\d\d)/(?:\d\d)?(?P<end>\d\d)\b")
+
+
+def month_end(found: StatedDate) -> dt.date | None:
+    """The last day of a printed month ('December 2022' -> 2022-12-31), or the day itself when printed."""
+    if found.day or not found.year:
+        return to_date(found)
+    return dt.date(found.year, found.month, calendar.monthrange(found.year, found.month)[1])
+
+
+def stated_period(sentence: str) -> tuple[dt.date, dt.date] | None:
+    """The period a sentence reports on: 'between April 2017 and December 2022', 'the academic year 21/22',
+    'In 2021/2022, ...', 'in 2020'."""
+    found = [date for date in find_dates(sentence) if date.year]
+    for first, second in itertools.pairwise(found):
+        if _BETWEEN.search(sentence[:first.start]) and _AND_TO.match(sentence[first.end:second.start]):
+            start, end = to_date(first), month_end(second)
+            if start and end:
+                return start, end
+    academic = _ACADEMIC_YEAR.search(sentence)
+    if academic:
+        start_year = int(academic["start"]) % 100 + 2000
+        return dt.date(start_year, 9, 1), dt.date(start_year + 1, 8, 31)
+    year = _FINANCIAL_YEAR.search(sentence)
+    if year:
+        start_year = int(year["start"])
+        if (start_year + 1) % 100 == int(year["end"]):
+            return dt.date(start_year, 4, 1), dt.date(start_year + 1, 3, 31)
+    calendar_year = _CALENDAR_YEAR.search(sentence)
+    if calendar_year:
+        return dt.date(int(calendar_year[1]), 1, 1), dt.date(int(calendar_year[1]), 12, 31)
+    return None

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from ...errors import ScrutinyDataError
 from ..document import Document
+from .dates import find_dates, month_end, stated_period
 from .layout import TableRow, clean, delimited_rows, pdf_rows
 from .numbers import NUMERIC_PATTERN, parse_figure
 
@@ -59,7 +60,10 @@ def table_rows(doc: Document, spec: dict) -> list[TableRow]:
     """The rows of the table a mapping entry names."""
     layout = spec.get("layout", "tabs")
     if layout in ("tabs", "pipes"):
-        return delimited_rows(doc, spec["line"], layout, spec.get("until"))
+        rows = delimited_rows(doc, spec["line"], layout, spec.get("until"))
+        if spec.get("figure_first"):  # "84<TAB>Total current caseload": the figure is printed before its label
+            rows = [TableRow(row.line, row.cells[-1] if row.cells else "", (row.label,), row.header) for row in rows]
+        return rows
     if layout == "pdf":
         return pdf_rows(doc, spec.get("start", spec["line"] + 1), spec["until"], len(spec["columns"]))
     raise ScrutinyDataError(f"unknown layout {layout!r}", row=spec["line"], field="layout")
@@ -70,6 +74,8 @@ def sentence_figures(text: str) -> list[str]:
     found = []
     for match in _SENTENCE_FIGURE.finditer(clean(text)):
         token = match.group().strip()
+        if token.count("(") != token.count(")"):  # "(59%" in "England (59%)": the bracket is prose, not a negative
+            token = token.strip("()")
         if _YEAR.match(token) or parse_figure(token.replace("/", " ")) is None and "/" not in token:
             continue
         found.append(token)
@@ -86,8 +92,12 @@ def mapped_cells(doc: Document, spec: dict) -> Iterator[Cell]:
         for (number, token), facts in zip(figures, spec["figures"], strict=False):
             if facts is None:
                 continue
+            facts = {**facts, **_fraction(figures, facts, spec)}
             key = facts.get("key") or slug(str(facts.get("period", "")) + "-" + str(facts.get("category", "")))
-            yield Cell(number, name, key, facts.get("label", ""), token, {**base, **facts})
+            yield Cell(number, name, key, facts.get("label", ""), token, _stated_period({**base, **facts}, doc, spec))
+        return
+    if spec.get("layout") == "series":
+        yield from _series_cells(doc, spec, base)
         return
     rows = table_rows(doc, spec)
     row_facts = spec.get("rows")
@@ -107,6 +117,50 @@ def mapped_cells(doc: Document, spec: dict) -> Iterator[Cell]:
                 label = row.cells[column_facts["label_cell"] - 1]
                 cell_row_key = slug(label)
             yield Cell(row.line, cell_row_key, key, label, row.cells[index], {**base, **facts_of_row, **column_facts})
+
+
+def _fraction(figures: list[tuple[int, str]], facts: dict, spec: dict) -> dict:
+    """Numerator and denominator of a rate, read from the entry's figures that `numerator_figure` etc. name (1-based)."""
+    found = {}
+    for part in ("numerator", "denominator"):
+        index = facts.get(f"{part}_figure")
+        if index is None:
+            continue
+        if not 1 <= index <= len(figures):
+            raise ScrutinyDataError(f"tables.yaml: {part}_figure {index} is not a figure of the entry",
+                                    row=spec["line"], field=f"{part}_figure")
+        found[part] = parse_figure(figures[index - 1][1]).value
+    return found
+
+
+def _stated_period(facts: dict, doc: Document, spec: dict) -> dict:
+    """`period: stated` reads the period from the entry's text ('Between January 2022 and December 2023')."""
+    if facts.get("period") != "stated":
+        return facts
+    text = " ".join(clean(doc.line(number)) for number in range(spec["line"], spec.get("until", spec["line"]) + 1))
+    period = stated_period(text)
+    if period is None:
+        raise ScrutinyDataError("tables.yaml says the period is stated, but the text states none", row=spec["line"],
+                                field="period")
+    return {**{key: value for key, value in facts.items() if key != "period"},
+            "period_start": period[0], "period_end": period[1]}
+
+
+def _series_cells(doc: Document, spec: dict, base: dict) -> Iterator[Cell]:
+    """A chart's data printed as month labels ('Apr 2022' ...) on lines `line`..`until`-1, then a line of figures.
+
+    Each figure is the month-end snapshot of its month: period_start and period_end are the month's last day.
+    """
+    labels = " ".join(clean(doc.line(number)) for number in range(spec["line"], spec["until"]))
+    months = [found for found in find_dates(labels) if found.year and found.day is None]
+    figures = sentence_figures(doc.line(spec["until"]))
+    if len(months) != len(figures):
+        raise ScrutinyDataError(f"series {spec['name']!r}: {len(months)} months but {len(figures)} figures",
+                                row=spec["until"], field="until")
+    for month, token in zip(months, figures, strict=True):
+        day = month_end(month)
+        yield Cell(spec["until"], spec["name"], day.isoformat()[:7], month.stated, token,
+                   {**base, "period_start": day, "period_end": day})
 
 
 def record_id(resource: str, doc: Document, spec: dict, row_key: str, column_key: str) -> str:

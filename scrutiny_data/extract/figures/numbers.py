@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-          "sixteen seventeen eighteen nineteen").split()
-_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+          "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 WORD_VALUES: dict[str, int] = {word: value for value, word in enumerate(_UNITS)}
 WORD_VALUES.update({word: 10 * (index + 2) for index, word in enumerate(_TENS)})
 WORD_VALUES.update({"nil": 0, "none": 0, "no": 0})
@@ -62,7 +62,7 @@ def parse_figure(text: str) -> Figure | None:
     body = body.strip("()").strip()
     gbp = "£" in body
     body = body.replace("£", "")
-    if body.startswith("-") or body.startswith("+"):
+    if body.startswith(("-", "+")):
         negative = negative or body.startswith("-")
         body = body[1:]
     match = re.fullmatch(r"(\d[\d,]*(?:\.\d+)?)(bn|m|k)?", body)

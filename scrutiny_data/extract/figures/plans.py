@@ -16,6 +16,7 @@ _LEAD = re.compile(r"^\s*(?P<lead>[A-Z][A-Z0-9]{1,9})\s*$")
 _OPEN_DUE = re.compile(r"^\s*(?P<due>ongoing|termly|monthly|quarterly)\s*$", re.IGNORECASE)
 # A printed section break: what follows is progress narrative or the next area, not this action's cells.
 _SECTION_END = re.compile(r"progress update|area of concern|kpi.?s\s*/\s*targets", re.IGNORECASE)
+_RAG_GRID = re.compile(r"^\s*RAG(?: rating)?\s*$", re.IGNORECASE)  # the colour-only RAG column's heading
 _NOT_LEADS = {"RAG", "KPI", "KPIS", "SEND", "CME", "EHC", "EHCP"}
 
 
@@ -24,7 +25,7 @@ class _Segment:
     """Sub-actions printed together, followed by the due dates and leads of their rows, in order."""
 
     actions: list[tuple[int, str, str]] = field(default_factory=list)  # line, letter, text
-    dues: list[tuple[int, str]] = field(default_factory=list)
+    dues: list[str] = field(default_factory=list)
     leads: list[str] = field(default_factory=list)
 
 
@@ -50,7 +51,8 @@ def _continue(text: str, number: int, lines: tuple[str, ...], until: int) -> str
     parts = [text]
     for following in range(number + 1, until + 1):
         line = lines[following - 1]
-        if not line.strip() or _SUB_ACTION.match(line) or _REF.match(line) or due_line(line) or lead_line(line):
+        if not line.strip() or _SUB_ACTION.match(line) or _REF.match(line) or due_line(line) or lead_line(line) \
+                or _RAG_GRID.match(line) or len(find_dates(line)) > 1:
             break
         parts.append(line)
     return clean(" ".join(parts))
@@ -89,7 +91,7 @@ def _segments(doc: Document, start: int, until: int) -> list[tuple[tuple[int, st
             continue
         due, lead = due_line(text), lead_line(text)
         if due and not segment.leads:
-            segment.dues.append((number, due))
+            segment.dues.append(due)
         elif lead:
             segment.leads.append(lead)
     return plans
@@ -101,11 +103,10 @@ def block_action_rows(doc: Document, spec: dict) -> list[dict]:
     for (line, ref, text), segments in _segments(doc, spec["line"], spec["until"]):
         rows.append(_row(doc, spec, line, ref, text, None, None))
         for segment in segments:
-            dues = segment.dues if len(segment.dues) == len(segment.actions) else [(None, None)] * len(segment.actions)
+            dues = segment.dues if len(segment.dues) == len(segment.actions) else [None] * len(segment.actions)
             leads = segment.leads if len(segment.leads) == len(segment.actions) else [None] * len(segment.actions)
-            for (number, letter, action), (due_number, due), lead in zip(segment.actions, dues, leads, strict=True):
-                # The due date's own line is where the date can be checked; the action text sits above it.
-                rows.append(_row(doc, spec, due_number or number, f"{ref} {letter})", action, due, lead))
+            for (number, letter, action), due, lead in zip(segment.actions, dues, leads, strict=True):
+                rows.append(_row(doc, spec, number, f"{ref} {letter})", action, due, lead))
     return rows
 
 

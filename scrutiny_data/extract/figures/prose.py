@@ -7,7 +7,7 @@ import datetime as dt
 import re
 
 from ..document import Document
-from .dates import find_dates, to_date
+from .dates import find_dates, stated_period, to_date
 from .layout import clean
 from .mapping import slug
 from .numbers import WORDS_PATTERN, as_number, parse_figure
@@ -17,8 +17,13 @@ _PERCENT = rf"(?:\d+(?:\.\d+)?\s?%|(?:\d+(?:\.\d+)?|{WORDS_PATTERN})\s?per\s?cen
 _OF_THEN_PERCENT = re.compile(
     rf"\b(?P<num>{_COUNT}) (?:out )?of (?:the )?(?P<den>{_COUNT})(?P<what>(?: [A-Za-z][\w'-]*){{0,6}}?) ?\((?P<pct>{_PERCENT})\)",
     re.IGNORECASE)
+# "seven per cent of children (18 of 24)": up to four words may sit between the rate and its fraction.
 _PERCENT_THEN_OF = re.compile(
-    rf"\b(?P<pct>{_PERCENT}) \((?P<num>{_COUNT}) (?:out )?of (?P<den>{_COUNT})\)", re.IGNORECASE)
+    rf"\b(?P<pct>{_PERCENT})(?P<what>(?: [A-Za-z][\w'-]*){{0,4}}?) \((?P<num>{_COUNT}) (?:out )?of (?P<den>{_COUNT})\)",
+    re.IGNORECASE)
+# "24 children (41 per cent)": a count and the rate it makes, with no denominator printed.
+_COUNT_THEN_PERCENT = re.compile(
+    rf"(?<![\w/.,])(?P<num>\d[\d,]*)(?P<what>(?: [A-Za-z][\w'-]*){{1,2}}) \((?P<pct>{_PERCENT})\)", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z‘'\"(])")
 _EVENT_WORDS = re.compile(
     r"\b(took place|take place|taking place|held|hosted|visit(?:ed|s)?|campaign|conference|published|publish|"
@@ -30,6 +35,7 @@ _FUTURE = re.compile(r"\b(will|shall|is due to|are due to|scheduled|planned|plan
 _PRESENT = re.compile(r"\b(is taking place|are taking place|is being|are being|is currently|are currently)\b",
                       re.IGNORECASE)
 _PAST = re.compile(r"\b(took place|was|were|had|held|launched|published on)\b", re.IGNORECASE)
+_WEEKDAY_AFTER = re.compile(r"\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.IGNORECASE)
 _RANGE = re.compile(r"^\s*(?:-|–|—|to|until|and)\s*$", re.IGNORECASE)
 
 
@@ -47,28 +53,44 @@ def sentences(text: str) -> list[str]:
     return [part for part in _SENTENCE_END.split(_BULLET.sub("", clean(text))) if part]
 
 
+def _rate_matches(sentence: str) -> list[re.Match]:
+    """Rate phrases in reading order; a count-and-rate inside a fuller 'N of M (P%)' phrase is left to that one."""
+    full = sorted([*_OF_THEN_PERCENT.finditer(sentence), *_PERCENT_THEN_OF.finditer(sentence)],
+                  key=lambda match: match.start())
+    spans = [(match.start(), match.end()) for match in full]
+    partial = [match for match in _COUNT_THEN_PERCENT.finditer(sentence)
+               if not any(start <= match.start() < end or start < match.end() <= end for start, end in spans)]
+    return sorted([*full, *partial], key=lambda match: match.start())
+
+
 def prose_kpis(doc: Document) -> list[dict]:
     """KPI rows for rates printed with their numerator and denominator ('12 of 15 (80%)', 'seven per cent (18 of 24)')."""
     rows = []
     for number, text in enumerate(doc.lines, start=1):
-        if " of " not in text:
+        if "(" not in text or not re.search(r"%|per\s?cent", text):
             continue
         for sentence in sentences(text):
-            matches = sorted([*_OF_THEN_PERCENT.finditer(sentence), *_PERCENT_THEN_OF.finditer(sentence)],
-                             key=lambda match: match.start())
-            for match in matches:
-                numerator, denominator = _number(match["num"]), _number(match["den"])
-                percent = parse_figure(match["pct"])
-                if numerator is None or denominator is None or percent is None:
+            period = stated_period(sentence)
+            for match in _rate_matches(sentence):
+                groups = match.groupdict()
+                numerator, percent = _number(match["num"]), parse_figure(match["pct"])
+                denominator = _number(groups["den"]) if groups.get("den") else None
+                if numerator is None or percent is None or (groups.get("den") and denominator is None):
                     continue
+                # Words between the rate and its fraction are not part of the figure: keep the rate as printed.
+                words_between = match.re is _PERCENT_THEN_OF and match["what"]
                 label = sentence if len(sentence) <= 300 else sentence[:297] + "..."
+                fraction = f"{slug(match['num'])}-of-{slug(groups['den'])}" if denominator is not None \
+                    else f"{slug(match['num'])}-at-{slug(match['pct'])}"
                 rows.append({
-                    "id": f"k-{doc.source_id}-prose-{number}-{slug(match['num'])}-of-{slug(match['den'])}",
+                    "id": f"k-{doc.source_id}-prose-{number}-{fraction}",
                     "source_id": doc.source_id, "source_line": number,
                     "indicator": "prose-" + "-".join(slug(sentence).split("-")[:8]), "label": label,
+                    "period_start": period[0] if period else None, "period_end": period[1] if period else None,
                     "value": as_number(percent.value), "unit": "percent",
-                    "numerator": as_number(numerator), "denominator": as_number(denominator),
-                    "comparator": "none", "stated": match.group().strip(),
+                    "numerator": as_number(numerator),
+                    "denominator": as_number(denominator) if denominator is not None else None,
+                    "comparator": "none", "stated": match["pct"].strip() if words_between else match.group().strip(),
                 })
     return _unique(rows)
 
@@ -128,10 +150,14 @@ def events(doc: Document) -> list[dict]:
             year = first.year or _infer_year(first.month, first.day, tense, _date_for_line(index, number))
             start = to_date(first, year)
             end_date, stated = None, first.stated
+            weekday_cell = _WEEKDAY_AFTER.match(sentence[first.end:])
+            if weekday_cell and first.weekday is None:  # "18th October 2022<TAB>Tuesday": the day in the next cell
+                stated = sentence[first.start:first.end + weekday_cell.end()]
+            id_text = first.stated
             if len(found) > 1 and _RANGE.match(sentence[first.end:found[1].start]):
                 second = found[1]
                 end_date = to_date(second, second.year or year)
-                stated = sentence[first.start:second.end]
+                stated = id_text = sentence[first.start:second.end]
                 if first.year is None and second.year and start is not None:
                     start = to_date(first, second.year)
             paper = _date_for_line(index, number)
@@ -139,7 +165,7 @@ def events(doc: Document) -> list[dict]:
                 tense = "future"  # a dated list of coming events has no verb to tell its tense
             description = sentence if len(sentence) <= 300 else sentence[:297] + "..."
             rows.append({
-                "id": f"e-{doc.source_id}-{number}-{slug(stated)}",
+                "id": f"e-{doc.source_id}-{number}-{slug(id_text)}",
                 "source_id": doc.source_id, "source_line": number, "description": description,
                 "date": start, "end_date": end_date, "date_stated": stated, "tense": tense,
             })

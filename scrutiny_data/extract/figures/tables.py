@@ -5,17 +5,27 @@ from __future__ import annotations
 from ..document import Document
 from .dates import parse_due
 from .layout import delimited_rows
-from .mapping import count_of, financial_year, mapped_cells, record_id, slug, total_of
+from .mapping import (
+    Cell,
+    count_of,
+    financial_year,
+    mapped_cells,
+    record_id,
+    slug,
+    total_of,
+)
 from .numbers import as_number, parse_figure
 from .plans import block_action_rows
 
 
 def _period(facts: dict) -> dict:
+    if facts.get("period_start") or facts.get("period_end"):
+        return {"period_start": facts.get("period_start"), "period_end": facts.get("period_end")}
     period = facts.get("period")
     if not period:
         return {}
-    start, end = financial_year(str(period))
-    return {"period_start": start, "period_end": end}
+    first, _, last = str(period).partition(" to ")  # '2019/20 to 2020/21': from the first year's start to the last's end
+    return {"period_start": financial_year(first)[0], "period_end": financial_year(last or first)[1]}
 
 
 def _part_of(resource: str, doc: Document, spec: dict, cell_row: str, column: str, facts: dict) -> str | None:
@@ -50,8 +60,8 @@ def complaint_rows(doc: Document, spec: dict) -> list[dict]:
 
 
 def kpi_rows(doc: Document, spec: dict) -> list[dict]:
-    """KPI rows: one per mapped cell with a figure."""
-    rows = []
+    """KPI rows: one per mapped cell with a figure; `percent_total` adds the 100% each row or column breaks down."""
+    rows, totals = [], {}
     for cell in mapped_cells(doc, spec):
         figure = parse_figure(_strip_bracket(cell.stated))
         if figure is None:
@@ -59,17 +69,40 @@ def kpi_rows(doc: Document, spec: dict) -> list[dict]:
         facts = cell.facts
         unit = "percent" if figure.percent else "gbp" if figure.gbp else facts.get("unit", "count")
         label = facts.get("label") or cell.label
-        if facts.get("label") and cell.label:
+        if facts.get("label") and cell.label and cell.label != facts["label"]:
             label = f"{facts['label']} ({cell.label})"
         rows.append({
             "id": record_id("kpis", doc, spec, cell.row_key, cell.column_key),
             "source_id": doc.source_id, "source_line": cell.line,
-            "indicator": facts.get("indicator") or slug(label)[:60].strip("-"), "label": label,
+            "indicator": (facts.get("indicator") or facts.get("indicator_prefix", "") + slug(label)[:60].strip("-"))
+            + facts.get("indicator_suffix", ""),
+            "label": label,
             **_period(facts), "value": as_number(figure.value), "unit": unit,
+            "numerator": _optional_number(facts.get("numerator")),
+            "denominator": _optional_number(facts.get("denominator")),
             "comparator": facts.get("comparator", "none"),
             "part_of": _part_of("kpis", doc, spec, cell.row_key, cell.column_key, facts), "stated": cell.stated,
         })
-    return rows
+        if spec.get("percent_total") and unit == "percent":
+            rows[-1]["part_of"] = _percent_total(totals, doc, spec, cell, rows[-1])
+    return [*rows, *totals.values()]
+
+
+def _percent_total(totals: dict, doc: Document, spec: dict, cell: Cell, row: dict) -> str:
+    """The id of the unprinted 100% a row (or column) of percentages breaks down, made on first use."""
+    by_row = spec["percent_total"] == "rows"
+    total_id = record_id("kpis", doc, spec, cell.row_key if by_row else "total", "total" if by_row else cell.column_key)
+    if total_id not in totals:
+        totals[total_id] = {
+            **row, "id": total_id, "indicator": f"{spec['name']}-total",
+            "label": f"{cell.label if by_row else spec['name']}: total of the breakdown (not printed)",
+            "value": 100, "numerator": None, "denominator": None, "part_of": None, "stated": None,
+        }
+    return total_id
+
+
+def _optional_number(value: float | None) -> int | float | None:
+    return None if value is None else as_number(value)
 
 
 def _strip_bracket(stated: str) -> str:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import warnings
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from ...errors import ScrutinyDataError
 from ..document import Document, read_text_document, source_id_for
+from ..papers import source_kind
 from .html import read_html
 from .notices import InputWarning, Notice
 from .pdf import read_pdf
@@ -85,18 +87,35 @@ def expand_paths(paths: Iterable[Path | str]) -> list[Path]:
     return found
 
 
-def read_documents(paths: Iterable[Path | str]) -> list[Document]:
-    """Read every file named or found in the directories named; two files may not share a source id."""
-    documents: list[Document] = []
+def _read_noting(path: Path, on_notice: Callable[[Notice], None]) -> Document:
+    """`read_document`, its `InputWarning`s passed on as Notices; other warnings are left alone."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", InputWarning)
+        doc = read_document(path)
+    for warned in caught:
+        if issubclass(warned.category, InputWarning):
+            on_notice(Notice(path, str(warned.message).removeprefix(f"{path}: ")))
+        else:
+            warnings.warn_explicit(warned.message, warned.category, warned.filename, warned.lineno)
+    return doc
+
+
+def iter_documents(paths: Iterable[Path | str],
+                   on_notice: Callable[[Notice], None] | None = None) -> Iterator[Document]:
+    """Read the files named or inside directories named, one by one; `on_notice` gets InputWarnings as Notices."""
     seen: dict[str, Path] = {}
     for path in expand_paths(paths):
-        doc = read_document(path)
-        if doc.source_id in seen:
+        doc = read_document(path) if on_notice is None else _read_noting(path, on_notice)
+        if doc.source_id in seen:  # rows of the two would be indistinguishable
             raise ScrutinyDataError(f"same source id {doc.source_id!r} as {seen[doc.source_id]}; rename one",
                                     path=path)
         seen[doc.source_id] = path
-        documents.append(doc)
-    return documents
+        yield doc
+
+
+def read_documents(paths: Iterable[Path | str]) -> list[Document]:
+    """Read every file named or found in the directories named; two files may not share a source id."""
+    return list(iter_documents(paths))
 
 
 def document_kind(doc: Document) -> str:
@@ -105,10 +124,8 @@ def document_kind(doc: Document) -> str:
         return "pdf"
     if doc.path.suffix.lower() in HTML_SUFFIXES:
         return "moderngov_html"
-    from ..papers import source_kind  # a text file's origin shows in its furniture
-
-    return source_kind(doc)
+    return source_kind(doc)  # a text file's origin shows in its furniture (web links, Word tables)
 
 
 __all__ = ["InputWarning", "Notice", "SUPPORTED_SUFFIXES", "document_kind", "expand_paths", "input_kind",
-           "read_document", "read_documents"]
+           "iter_documents", "read_document", "read_documents"]

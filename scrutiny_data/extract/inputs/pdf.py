@@ -38,8 +38,12 @@ def _shape(line: str) -> str:
 def strip_furniture(pages: list[list[str]]) -> list[list[str]]:
     """Drop page numbers and headers/footers repeated on at least half the pages; squeeze blank runs."""
     repeated: Counter[str] = Counter()
+    inside: set[str] = set()  # a shape also printed mid-page is content (a list), not a running header
     for lines in pages:
-        repeated.update({_shape(lines[index]) for index in _edges(lines)})
+        edges = set(_edges(lines))
+        repeated.update({_shape(lines[index]) for index in edges})
+        inside.update(_shape(line) for index, line in enumerate(lines) if line and index not in edges)
+    repeated = Counter({shape: count for shape, count in repeated.items() if shape not in inside})
     threshold = max(2, (len(pages) + 1) // 2)
     kept_pages = []
     for number, lines in enumerate(pages, start=1):
@@ -59,6 +63,26 @@ def strip_furniture(pages: list[list[str]]) -> list[list[str]]:
     return kept_pages
 
 
+def _page_text(page: object, number: int, path: Path) -> str:
+    """One page's layout text; plain text where layout mode fails; a warning when there is none."""
+    from pypdf.errors import PyPdfError
+
+    errors = (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, ZeroDivisionError)
+    try:
+        text = page.extract_text(extraction_mode="layout")
+    except errors:
+        try:  # layout mode trips over some fonts and rotations; the plain text layer is still worth having
+            text = page.extract_text()
+        except errors as exc:
+            warnings.warn(InputWarning(f"{path}: page {number} could not be read ({type(exc).__name__}); "
+                                       "skipped"), stacklevel=3)
+            return ""
+    if not text.strip():
+        warnings.warn(InputWarning(f"{path}: page {number} has no text layer (a scan?); run OCR on it to "
+                                   "extract it"), stacklevel=3)
+    return text
+
+
 def read_pdf(path: Path, source_id: str) -> Document:
     """Read a PDF's text layer; a page with no text (a scan) is an `InputWarning`, not an error."""
     try:
@@ -72,13 +96,8 @@ def read_pdf(path: Path, source_id: str) -> Document:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
             raise ScrutinyDataError("the PDF is password-protected", path=path)
-        raw_pages = []
-        for number, page in enumerate(reader.pages, start=1):
-            lines = _page_lines(page.extract_text(extraction_mode="layout"))
-            if not any(lines):
-                warnings.warn(InputWarning(f"{path}: page {number} has no text layer (a scan?); "
-                                           "run OCR on it to extract it"), stacklevel=2)
-            raw_pages.append(lines)
+        raw_pages = [_page_lines(_page_text(page, number, path)) for number, page in
+                     enumerate(reader.pages, start=1)]
     except ScrutinyDataError:
         raise
     except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError) as exc:

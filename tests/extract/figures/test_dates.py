@@ -4,7 +4,12 @@ import datetime as dt
 from pathlib import Path
 
 from scrutiny_data.extract.document import Document
-from scrutiny_data.extract.figures.dates import find_dates, parse_due, to_date
+from scrutiny_data.extract.figures.dates import (
+    find_dates,
+    parse_due,
+    stated_period,
+    to_date,
+)
 from scrutiny_data.extract.figures.prose import events, prose_kpis, tense_of
 
 
@@ -41,3 +46,32 @@ def test_prose_kpis_both_orders():
         "Of those, 35 of 292 (11%) were seen.", "It was seven per cent (18 of 24) last year."))
     rows = [(r["source_line"], r["value"], r["numerator"], r["denominator"], r["stated"]) for r in prose_kpis(doc)]
     assert rows == [(1, 11, 35, 292, "35 of 292 (11%)"), (2, 7, 18, 24, "seven per cent (18 of 24)")]
+
+
+def test_stated_period():
+    assert stated_period("sentenced to custody between April 2017 and December 2022 were") == \
+        (dt.date(2017, 4, 1), dt.date(2022, 12, 31))
+    assert stated_period("met. Between January 2022 and December 2023, 27 young people") == \
+        (dt.date(2022, 1, 1), dt.date(2023, 12, 31))
+    assert stated_period("In 2021/2022, 24 children (41 per cent) given") == (dt.date(2021, 4, 1), dt.date(2022, 3, 31))
+    assert stated_period("At the end of the academic year 21/22, there was 292 pupils") == \
+        (dt.date(2021, 9, 1), dt.date(2022, 8, 31))
+    assert stated_period("demonstrates that in 2020 86% of new EHC plans") == (dt.date(2020, 1, 1), dt.date(2020, 12, 31))
+    assert stated_period("As of quarter three in 2021/2022, only three of the 17") is None  # a point, not a year
+    assert stated_period("In 2021/2023 something") is None  # not one financial year
+
+
+def test_prose_kpis_words_between_rate_and_fraction_and_count_with_rate():
+    doc = Document("999", Path("x.txt"), "0" * 64, (
+        ("It found that seven per cent of children (18 of 24) who were sentenced to custody between April 2017 and "
+        "December 2022 were seen. In 2021/2022, 24 children (41 per cent) given disposals."),
+        "only three of the 17 children (18 per cent) on a disposal"))
+    rows = [(r["id"], r["value"], r["numerator"], r["denominator"], r["stated"], r["period_start"], r["period_end"])
+            for r in prose_kpis(doc)]
+    assert rows == [
+        ("k-999-prose-1-18-of-24", 7, 18, 24, "seven per cent", dt.date(2017, 4, 1), dt.date(2022, 12, 31)),
+        ("k-999-prose-1-24-at-41-per-cent", 41, 24, None, "24 children (41 per cent)",
+         dt.date(2021, 4, 1), dt.date(2022, 3, 31)),
+        # "17 children (18 per cent)" is inside the fuller "three of the 17 children (18 per cent)": one row only.
+        ("k-999-prose-2-three-of-17", 18, 3, 17, "three of the 17 children (18 per cent)", None, None),
+    ]

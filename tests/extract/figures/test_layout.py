@@ -3,7 +3,11 @@
 from pathlib import Path
 
 from scrutiny_data.extract.document import Document
-from scrutiny_data.extract.figures.layout import delimited_rows, pdf_rows, trailing_cells
+from scrutiny_data.extract.figures.layout import (
+    delimited_rows,
+    pdf_rows,
+    trailing_cells,
+)
 from scrutiny_data.extract.figures.mapping import sentence_figures
 
 
@@ -32,7 +36,7 @@ def test_trailing_cells_keep_label_numbers_and_bracketed_counts():
 def test_pdf_rows_join_wrapped_labels_and_place_empty_cells_by_spacing():
     text = "Children Looked After\nTeam 1\n\n2\nReview of\nservices\n  £255,000   £255,000\nMASH 1"
     rows = pdf_rows(doc(text), 1, 8, 1)
-    assert [(row.line, row.label, row.cells) for row in rows][0] == (4, "Children Looked After Team 1", ("2",))
+    assert next((row.line, row.label, row.cells) for row in rows) == (4, "Children Looked After Team 1", ("2",))
     rows = pdf_rows(doc(text), 5, 7, 4)
     assert [(row.line, row.label, row.cells) for row in rows] == [
         (7, "Review of services", ("", "£255,000", "", "£255,000"))]

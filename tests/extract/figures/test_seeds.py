@@ -104,3 +104,83 @@ def test_events(figures):
     assert (ranged["date"], ranged["end_date"]) == (dt.date(2016, 2, 22), dt.date(2016, 3, 17))
     coming = row(figures, "003", "events", "e-003-1047-19th-december-2022")
     assert coming["tense"] == "future"
+
+
+def test_wsoa_action_plan_002(figures):
+    wrong_year = row(figures, "002", "actions", "a-002-wsoa-a5-e")
+    assert (wrong_year["ref"], wrong_year["action"], wrong_year["lead"], wrong_year["due_stated"],
+            wrong_year["due_date"], wrong_year["source_line"]) == \
+        ("A5 e)", "Identify appropriate system providers", "SLBI", "Oct 2109", dt.date(2109, 10, 1), 4769)
+    assert figures["002"][0].line(4805).strip() == "Oct 2109"
+    first = row(figures, "002", "actions", "a-002-wsoa-a1-a")
+    assert (first["action"], first["lead"], first["due_stated"]) == ("Complete re-alignment documentation", "ADES",
+                                                                     "July 2019")
+    leads = [r["lead"] for r in figures["002"][1]["actions"] if r["id"].startswith("a-002-wsoa-a3")]
+    assert leads == [None, "ADES", "DCO", "ADCS", "CD", "CD"]  # A3 itself, then a) to e)
+    wsoa = [r for r in figures["002"][1]["actions"] if r["plan"] == "SEND Written Statement of Action"]
+    assert len(wsoa) == 75 and sum(r["due_stated"] is not None for r in wsoa) == 32
+
+
+def test_rates_in_prose_003(figures):
+    custody = row(figures, "003", "kpis", "k-003-prose-1834-18-of-24")
+    assert (custody["value"], custody["unit"], custody["stated"], custody["numerator"], custody["denominator"],
+            custody["period_start"], custody["period_end"]) == \
+        (7, "percent", "seven per cent", 18, 24, dt.date(2017, 4, 1), dt.date(2022, 12, 31))
+    disposals = row(figures, "003", "kpis", "k-003-prose-1834-24-at-41-per-cent")
+    assert (disposals["value"], disposals["numerator"], disposals["denominator"], disposals["period_end"]) == \
+        (41, 24, None, dt.date(2022, 3, 31))
+
+
+def test_difference_rows(figures):
+    printed = row(figures, "002", "kpis", "k-002-stages-difference-stage1")
+    assert (printed["indicator"], printed["value"], printed["source_line"]) == ("complaints-stage1-difference", -7, 1449)
+    later, earlier = (row(figures, "002", "kpis", f"k-002-stages-{year}-stage1")["value"] for year in ("2020-21", "2019-20"))
+    assert later - earlier == -9  # the paper prints -7
+    correct = row(figures, "003", "kpis", "k-003-stages-difference-initial-feedback")
+    assert (correct["value"], correct["stated"], correct["period_start"], correct["period_end"]) == \
+        (-32, "-32", dt.date(2020, 4, 1), dt.date(2022, 3, 31))
+
+
+def test_prose_figures_004(figures):
+    two_years = row(figures, "004", "budget_lines", "b-004-prose-savings-2023-24-to-2024-25")
+    assert (two_years["amount_gbp"], two_years["stated"], two_years["source_line"]) == (1_415_500, "£1,415,500", 31)
+    parts = [r["amount_gbp"] for r in figures["004"][1]["budget_lines"] if r["part_of"] == two_years["id"]]
+    assert sorted(parts) == [704_500, 711_000]
+    deficit = row(figures, "004", "budget_lines", "b-004-prose-dsg-deficit-2021-22")
+    assert (deficit["amount_gbp"], deficit["stated"]) == (1_883_000, "£1.883m")
+    assert row(figures, "004", "budget_lines", "b-004-prose-spend-reduction-2022-23")["amount_gbp"] == 788_000
+    cla = row(figures, "004", "kpis", "k-004-children-looked-after-2020-21")
+    assert (cla["value"], cla["source_line"], cla["period_end"]) == (301, 621, dt.date(2021, 3, 31))
+    december = row(figures, "004", "kpis", "k-004-cla-month-end-2022-12")
+    assert (december["value"], december["source_line"], december["period_end"]) == (291, 706, dt.date(2022, 12, 31))
+    housing = row(figures, "004", "kpis", "k-004-care-leavers-social-housing")
+    assert (housing["value"], housing["period_end"]) == (27, dt.date(2023, 12, 31))  # after the 14 March 2023 paper
+    uasc = row(figures, "004", "kpis", "k-004-virtual-school-uasc-percent")
+    assert (uasc["value"], uasc["stated"], uasc["numerator"], uasc["denominator"]) == (11, "11%", 35, 292)
+
+
+def test_yos_caseload_003(figures):
+    custody = row(figures, "003", "kpis", "k-003-yos-caseload-total-current-caseload-in-custody-count")
+    assert (custody["value"], custody["stated"], custody["part_of"]) == \
+        (2, "02", "k-003-yos-caseload-court-disposals-count")
+    white = row(figures, "003", "kpis", "k-003-yos-ethnicity-thurrock-yos-white")
+    assert (white["value"], white["part_of"]) == (62, "k-003-yos-ethnicity-thurrock-yos-total")
+    assert row(figures, "003", "kpis", "k-003-yos-ethnicity-thurrock-yos-total")["stated"] is None
+
+
+def test_weekday_printed_in_the_next_cell_is_kept(figures):
+    coming = row(figures, "003", "events", "e-003-1040-18th-october-2022")
+    assert (coming["date"], coming["date_stated"]) == (dt.date(2022, 10, 18), "18th October 2022 Tuesday")
+
+
+def test_placements_total_001(figures):
+    total = row(figures, "001", "kpis", "k-001-placements-total")
+    assert (total["value"], total["stated"], total["source_line"]) == (326, "326", 919)
+    parts = [r["value"] for r in figures["001"][1]["kpis"] if r["part_of"] == "k-001-placements-total"]
+    assert sorted(parts) == [2, 24, 47, 97, 156]
+
+
+def test_care_leavers_at_university_004(figures):
+    values = {key: row(figures, "004", "kpis", f"k-004-care-leavers-university-{key}")["value"]
+              for key in ("aged-18-21", "over-21", "supported")}
+    assert values == {"aged-18-21": 19, "over-21": 11, "supported": 20}  # 19 + 11 on lines 223-224, 20 on line 662

@@ -50,7 +50,8 @@ def test_page_numbers_and_repeated_footers_are_dropped(tmp_path: Path) -> None:
 
 def test_two_columns_are_kept_apart_with_a_tab(tmp_path: Path) -> None:
     doc = read_document(pdfs.eastham(tmp_path))
-    assert doc.lines[6:8] == ("Cllr Ann Baker (Chair)\tCllr Ben Carter", "Cllr Dan O'Neill\tCllr Priya Shah (Vice-Chair)")
+    assert doc.lines[6:8] == ("Cllr Ann Baker (Chair)\tCllr Ben Carter",
+                              "Cllr Dan O'Neill\tCllr Priya Shah (Vice-Chair)")
 
 
 def test_a_list_broken_by_a_page_footer_reads_on(tmp_path: Path) -> None:
@@ -108,3 +109,42 @@ def test_strip_furniture_keeps_lines_that_repeat_only_once() -> None:
     pages = [["Agenda item 5", "Body one", "", "", "3"], ["Agenda item 5", "Body two", "Westshire - 4"],
              ["Other header", "Body three", "Westshire - 5"]]
     assert strip_furniture(pages) == [["Agenda item 5", "Body one"], ["Body two"], ["Other header", "Body three"]]
+
+
+def test_strip_furniture_keeps_list_lines_that_look_alike() -> None:
+    pages = [[f"{n}. Councillor Number {n}" for n in range(start, start + 8)] for start in (1, 9, 17)]
+    assert strip_furniture(pages) == pages
+
+
+def test_running_footer_with_the_date_and_page_is_dropped() -> None:
+    pages = [["Body one", "Audit Committee 12 March 2024 - page 1"],
+             ["Body two", "Audit Committee 12 March 2024 - page 2"]]
+    assert strip_furniture(pages) == [["Body one"], ["Body two"]]
+
+
+def test_a_page_layout_mode_cannot_read_falls_back_to_plain_text(tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    from pypdf import PageObject
+
+    plain = PageObject.extract_text
+
+    def layout_fails(self: PageObject, *args: object, **kwargs: object) -> str:
+        if kwargs.get("extraction_mode") == "layout":
+            raise ZeroDivisionError("font without widths")
+        return plain(self, *args, **kwargs)
+
+    monkeypatch.setattr(PageObject, "extract_text", layout_fails)
+    path = _pdf(tmp_path / "odd.pdf", [["Present: Cllr A Smith"]])
+    assert read_document(path).lines == ("Present: Cllr A Smith",)
+
+
+def test_a_page_no_mode_can_read_is_skipped_with_a_warning(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from pypdf import PageObject
+
+    def fails(self: PageObject, *args: object, **kwargs: object) -> str:
+        raise KeyError("/Font")
+
+    path = _pdf(tmp_path / "odd.pdf", [["Present: Cllr A Smith"]])
+    monkeypatch.setattr(PageObject, "extract_text", fails)
+    with pytest.warns(InputWarning, match=r"odd\.pdf: page 1 could not be read \(KeyError\); skipped"):
+        assert read_document(path).lines == ()

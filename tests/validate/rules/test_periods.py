@@ -69,3 +69,34 @@ def test_cross_source_message() -> None:
     finding = report(dataset).findings[0]
     assert finding.message == "Source 004 states 59% for this measure and period, but source 003 (line 40) states 57%."
     assert (str(finding.severity), finding.source_id, finding.source_line) == ("warning", "004", 9)
+
+
+def stage1(difference: str, unit: str = "count", later: str = "8", earlier: str = "17") -> list[dict[str, object]]:
+    rows = [
+        {"id": "k-later", "indicator": "stage1", "period_start": "2020-04-01", "period_end": "2021-03-31",
+         "value": later.rstrip("%"), "stated": later, "unit": unit},
+        {"id": "k-earlier", "indicator": "stage1", "period_start": "2019-04-01", "period_end": "2020-03-31",
+         "value": earlier.rstrip("%"), "stated": earlier, "unit": unit},
+        {"id": "k-diff", "indicator": "stage1-difference", "period_start": "2019-04-01", "period_end": "2021-03-31",
+         "value": difference.rstrip("%"), "stated": difference, "unit": unit},
+    ]
+    return rows
+
+
+@pytest.mark.parametrize(("rows", "expected"), [
+    (stage1("-7"), [("difference-mismatch", "k-diff")]),
+    (stage1("-9"), []),
+    (stage1("+28%", "percent", "75%", "47%"), []),
+    (stage1("+29%", "percent", "75%", "47%"), []),  # three rounded figures: 1.5 points of slack
+    (stage1("+30%", "percent", "75%", "47%"), [("difference-mismatch", "k-diff")]),
+    (stage1("-7")[2:], []),  # nothing to compare with
+    ([*stage1("-7"), {**stage1("-7")[0], "id": "k-other-council", "value": "9"}], []),  # ambiguous: no finding
+])
+def test_difference_mismatch(rows: list[dict[str, object]], expected: list[tuple[str, str]]) -> None:
+    assert found(make_dataset(kpis=rows)) == expected
+
+
+def test_difference_mismatch_message() -> None:
+    finding = report(make_dataset(kpis=stage1("-7"))).findings[0]
+    assert finding.message == "8 minus 17 is -9, but the paper prints -7 as the difference."
+    assert (finding.expected, finding.actual, finding.field, finding.source_line) == ("-9", "-7", "value", 3)
