@@ -119,54 +119,6 @@ def municipal_year(day: dt.date) -> str:
     return f"{start}/{(start + 1) % 100:02d}"
 
 
-# -- numbers in words -------------------------------------------------------------------------------
-
-_UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-          "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
-          "nineteen"]
-_TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
-_WORD_VALUES = {word: value for value, word in enumerate(_UNITS)} | {
-    word: 10 * index for index, word in enumerate(_TENS) if word}
-_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
-
-
-def words_to_int(text: str) -> int | None:
-    """`one hundred and twenty-three` -> 123; None when the text is not a number in words."""
-    tokens = [t for t in re.split(r"[\s-]+", text.lower().strip()) if t and t != "and"]
-    if not tokens:
-        return None
-    total, current = 0, 0
-    for token in tokens:
-        if token in _WORD_VALUES:
-            current += _WORD_VALUES[token]
-        elif token == "hundred":
-            current = max(current, 1) * 100
-        elif token in _SCALES:
-            total += max(current, 1) * _SCALES[token]
-            current = 0
-        else:
-            return None
-    return total + current
-
-
-def int_to_words(number: int) -> str:
-    """123 -> `one hundred and twenty-three` (British style), for 0 <= number < 1e9."""
-    if number < 20:
-        return _UNITS[number]
-    if number < 100:
-        tens, unit = divmod(number, 10)
-        return _TENS[tens] + (f"-{_UNITS[unit]}" if unit else "")
-    if number < 1000:
-        hundreds, rest = divmod(number, 100)
-        return f"{_UNITS[hundreds]} hundred" + (f" and {int_to_words(rest)}" if rest else "")
-    for scale, size in (("million", 1_000_000), ("thousand", 1000)):
-        if number >= size:
-            head, rest = divmod(number, size)
-            tail = "" if not rest else (f" and {int_to_words(rest)}" if rest < 100 else f" {int_to_words(rest)}")
-            return f"{int_to_words(head)} {scale}{tail}"
-    raise ValueError(number)  # pragma: no cover
-
-
 # -- wrapped lines ----------------------------------------------------------------------------------
 
 

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from ..validate.findings import Finding, Report, Severity
+from ..validate.findings import Finding, Report, Tally
 from ..validate.registry import ENGINE_CODES, RULES
 
 #: `quote(source_id, line)` -> the source line's text, or None when the source is not at hand.
@@ -54,30 +54,13 @@ def quote_finding(quote: Quote | None, finding: Finding) -> str | None:
     return quote(finding.source_id, finding.source_line)
 
 
-def counts_as_error(finding: Finding) -> bool:
-    """An unwaived error: the kind that fails a run."""
-    return finding.severity == Severity.error and not finding.waived
-
-
 @dataclass(frozen=True)
-class RuleGroup:
+class RuleGroup(Tally):
     """The findings of one rule."""
 
     code: str
     title: str
     findings: tuple[Finding, ...]
-
-    @property
-    def errors(self) -> int:
-        return sum(1 for f in self.findings if counts_as_error(f))
-
-    @property
-    def warnings(self) -> int:
-        return sum(1 for f in self.findings if f.severity == Severity.warning and not f.waived)
-
-    @property
-    def waived(self) -> int:
-        return sum(1 for f in self.findings if f.waived)
 
     @property
     def tier(self) -> int:

@@ -8,7 +8,6 @@ import xml.etree.ElementTree as ET
 from ..validate.findings import Finding, Report
 from .common import (
     Quote,
-    counts_as_error,
     plural,
     quote_finding,
     ran_codes,
@@ -47,7 +46,7 @@ def render_junit(report: Report, quote: Quote | None = None) -> str:
     for finding in report.findings:
         by_code.setdefault(finding.code, []).append(finding)
     codes = ran_codes(report, rules)
-    failing = [code for code in codes if any(counts_as_error(f) for f in by_code.get(code, []))]
+    failing = [code for code in codes if any(f.fails for f in by_code.get(code, []))]
     suite = ET.Element("testsuite", {
         "name": xml_safe(f"scrutiny-data: {report.dataset}"),
         "tests": str(len(codes)),
@@ -63,14 +62,14 @@ def render_junit(report: Report, quote: Quote | None = None) -> str:
         case = ET.SubElement(suite, "testcase", {
             "classname": f"scrutiny_data.{rule_family(code, rules)}", "name": xml_safe(code),
         })
-        errors = [f for f in found if counts_as_error(f)]
+        errors = [f for f in found if f.fails]
         if errors:
             failure = ET.SubElement(case, "failure", {
                 "type": xml_safe(code),
                 "message": xml_safe(f"{rule_title(code, rules)}: {plural(len(errors), 'error')}"),
             })
             failure.text = "\n".join(finding_line(f, quote) for f in errors)
-        others = [f for f in found if not counts_as_error(f)]
+        others = [f for f in found if not f.fails]
         if others:
             ET.SubElement(case, "system-out").text = "\n".join(finding_line(f, quote) for f in others)
     ET.indent(suite)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
+from collections.abc import Sequence
 from typing import Any
 
 import polars as pl
@@ -58,6 +59,11 @@ class Finding:
     waived: bool = False
     waiver_reason: str | None = None
 
+    @property
+    def fails(self) -> bool:
+        """An unwaived error: the kind that fails a run."""
+        return self.severity == Severity.error and not self.waived
+
     def to_dict(self) -> dict[str, Any]:
         out = asdict(self)
         out["severity"] = str(self.severity)
@@ -66,18 +72,14 @@ class Finding:
         return out
 
 
-@dataclass
-class Report:
-    """The outcome of validating one dataset."""
+class Tally:
+    """Counts over `self.findings`, shared by a report and each of its groups."""
 
-    dataset: str
-    findings: list[Finding] = field(default_factory=list)
-    records: int = 0
-    rules: int = 0
+    findings: Sequence[Finding]
 
     @property
     def errors(self) -> int:
-        return sum(1 for f in self.findings if f.severity == Severity.error and not f.waived)
+        return sum(1 for f in self.findings if f.fails)
 
     @property
     def warnings(self) -> int:
@@ -86,6 +88,17 @@ class Report:
     @property
     def waived(self) -> int:
         return sum(1 for f in self.findings if f.waived)
+
+
+@dataclass
+class Report(Tally):
+    """The outcome of validating one dataset."""
+
+    dataset: str
+    findings: list[Finding] = field(default_factory=list)
+    records: int = 0
+    rules: int = 0
+
 
     @property
     def ok(self) -> bool:

@@ -1,4 +1,4 @@
-"""Text helpers: times, dates, number words, slugs, wrapped lines."""
+"""Text helpers: times, dates, slugs, wrapped lines."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 
 from scrutiny_data.extract.document import Document
 from scrutiny_data.extract.text import (
-    clean, find_dates, find_time, format_time, int_to_words, join_lines, municipal_year, paragraphs,
-    parse_date, parse_time, slugify, words_to_int,
+    clean, find_dates, find_time, format_time, join_lines, municipal_year, paragraphs, parse_date,
+    parse_time, slugify,
 )
 
 
@@ -34,19 +34,6 @@ def test_find_time_skips_bare_numbers() -> None:
 def test_time_round_trip(hour: int, minute: int, style: str) -> None:
     clock = f"{hour:02d}:{minute:02d}"
     assert parse_time(format_time(clock, style)) == clock
-
-
-@given(st.integers(0, 999_999_999))
-def test_number_words_round_trip(number: int) -> None:
-    assert words_to_int(int_to_words(number)) == number
-
-
-@pytest.mark.parametrize(("words", "number"), [
-    ("eighteen", 18), ("twenty-four", 24), ("one hundred and forty", 140), ("seven", 7),
-    ("two thousand and five", 2005), ("eleven hundred", 1100), ("many", None), ("", None),
-])
-def test_words_to_int(words: str, number: int | None) -> None:
-    assert words_to_int(words) == number
 
 
 def test_find_dates_keeps_the_printed_form() -> None:

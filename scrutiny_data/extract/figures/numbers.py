@@ -50,6 +50,24 @@ def words_to_number(text: str) -> int | None:
     return total + current
 
 
+def int_to_words(number: int) -> str:
+    """123 -> `one hundred and twenty-three` (British style), for 0 <= number < 1e9."""
+    if number < 20:
+        return _UNITS[number]
+    if number < 100:
+        tens, unit = divmod(number, 10)
+        return _TENS[tens - 2] + (f"-{_UNITS[unit]}" if unit else "")
+    if number < 1000:
+        hundreds, rest = divmod(number, 100)
+        return f"{_UNITS[hundreds]} hundred" + (f" and {int_to_words(rest)}" if rest else "")
+    for scale, size in (("million", 1_000_000), ("thousand", 1000)):
+        if number >= size:
+            head, rest = divmod(number, size)
+            tail = "" if not rest else (f" and {int_to_words(rest)}" if rest < 100 else f" {int_to_words(rest)}")
+            return f"{int_to_words(head)} {scale}{tail}"
+    raise ValueError(number)  # pragma: no cover
+
+
 def parse_figure(text: str) -> Figure | None:
     """Parse one printed figure ('1,161', '£2.857m', '(£46,288,000)', '57%', 'seven per cent', '+7')."""
     cleaned = text.strip().strip("*").strip()

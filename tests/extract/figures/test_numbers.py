@@ -1,9 +1,10 @@
 """Number parsing: words, separators, pounds, percentages; round trips."""
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from scrutiny_data.extract.figures.numbers import Figure, parse_figure, words_to_number
+from scrutiny_data.extract.figures.numbers import Figure, int_to_words, parse_figure, words_to_number
 
 _UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
           "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
@@ -58,3 +59,16 @@ def test_pounds_millions_round_trip(thousands):
 @given(st.integers(min_value=0, max_value=100))
 def test_percent_round_trip(value):
     assert parse_figure(f"{value}%") == Figure(float(value), percent=True)
+
+
+@given(st.integers(0, 999_999_999))
+def test_number_words_round_trip(number: int) -> None:
+    assert words_to_number(int_to_words(number)) == number
+
+
+@pytest.mark.parametrize(("words", "number"), [
+    ("eighteen", 18), ("twenty-four", 24), ("one hundred and forty", 140), ("seven", 7),
+    ("two thousand and five", 2005), ("eleven hundred", 1100), ("many", None), ("", None),
+])
+def test_words_to_number(words: str, number: int | None) -> None:
+    assert words_to_number(words) == number
