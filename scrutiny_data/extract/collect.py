@@ -199,7 +199,8 @@ def _minutes_body(facts: DocumentFacts, items: list[mins.Minute], mid: str, day:
                                    "title": item.title, "minute_number": item.number,
                                    "source_line": item.first})
         for point in mins.parse_resolutions(doc, item.first, item.last):
-            outcome = "recommended" if re.search(r"\brecommended (?:to|that)\b", point.text) else "resolved"
+            outcome = ("not_agreed" if not point.carried
+                       else "recommended" if re.search(r"\brecommended (?:to|that)\b", point.text) else "resolved")
             facts.resolutions.append({"meeting_id": mid, "minute_number": number, "seq": point.seq,
                                       "text": point.text, "outcome": outcome, "source_line": point.line})
         if re.search(r"declaration", item.title, re.IGNORECASE):

@@ -28,7 +28,7 @@ _WHO_WORD = r"(?:[A-Z][\w'’-]*|&)"
 _ARRIVED = re.compile(rf"(?:At (?P<t1>{TIME_PATTERN}),? )?(?:Councillor |Cllr |[Tt]he )?"
                       rf"(?P<who>{_WHO_WORD}(?: {_WHO_WORD})*)"
                       rf" (?P<verb>arrived|joined the meeting|left the meeting)(?: at (?P<t2>{TIME_PATTERN}))?")
-_RESOLVED = re.compile(r"^\s*RESOLVED\b\s*:?\s*-?\s*(.*)$")
+_RESOLVED = re.compile(r"^\s*(UN)?RESOLVED\b\s*:?\s*-?\s*(.*)$")
 _POINT = re.compile(r"^\s*(?:[-•]\s*)?(\d{1,2}(?:\.\d{1,2})?)\.?\s+([A-Z].*)$")
 _DECLARED = re.compile(r"^(?P<who>.+?) declared (?P<what>.+)$")
 _REFERENCED = re.compile(r"minutes of (?:the )?[^.]*?(?:meeting|committee)s?,? (?:held )?on", re.IGNORECASE)
@@ -151,6 +151,7 @@ class ResolvedPoint:
     seq: int
     text: str
     line: int
+    carried: bool = True  # False under an UNRESOLVED label: put to the meeting and not agreed
 
 
 def parse_resolutions(doc: Document, first: int, last: int) -> list[ResolvedPoint]:
@@ -163,7 +164,7 @@ def parse_resolutions(doc: Document, first: int, last: int) -> list[ResolvedPoin
         index += 1
         if not head:
             continue
-        rest = head[1].strip()
+        carried, rest = head[1] is None, head[2].strip()
         numbered, texts, previous = False, [], ""
         if rest and not re.fullmatch(r"That the [\w ]+?:\s*-?", rest):
             texts.append([rest, paras[index - 1].first_line])
@@ -176,7 +177,8 @@ def parse_resolutions(doc: Document, first: int, last: int) -> list[ResolvedPoin
                 previous = point[1]
                 numbered = True
                 texts.append([point[2], para.first_line])
-            elif texts and para.text[:1].islower():
+            elif texts and (para.text[:1].islower() or not texts[-1][0].rstrip().endswith((".", ";", ":"))):
+                # a PDF line break inside a point: the point has not ended its sentence yet
                 texts[-1][0] += " " + para.text
             elif not texts and not _RESOLVED.match(para.text) and not MINUTE_HEADING.match(para.text):
                 texts.append([para.text, para.first_line])
@@ -185,7 +187,7 @@ def parse_resolutions(doc: Document, first: int, last: int) -> list[ResolvedPoin
             else:
                 break
             index += 1
-        points.extend(ResolvedPoint(len(points) + 1, clean(text), line) for text, line in texts)
+        points.extend(ResolvedPoint(len(points) + 1, clean(text), line, carried) for text, line in texts)
     return points
 
 

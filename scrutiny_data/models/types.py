@@ -114,6 +114,7 @@ class ResolutionOutcome(StrEnum):
     agreed = "agreed"
     noted = "noted"
     recommended = "recommended"
+    not_agreed = "not_agreed"  # a proposal put to the meeting and not carried (UNRESOLVED, NOT AGREED, lost)
 
 
 class Tense(StrEnum):

@@ -122,9 +122,11 @@ def test_resolutions_one_row_per_point() -> None:
         (2, "That the Committee comment on the proposals.", 20),
         (3, "That members reviewed the SEND Sufficiency Assessment and agree the publication of the document.", 27),
         (4, "That members recommended to cabinet the framework.", 31),
-        (5, "Reviewed the cross-directorate working.", 41),
-        (6, "That the Members note the consultation.", 48),
+        (5, "Members requested that Cabinet reviews their decision.", 35),
+        (6, "Reviewed the cross-directorate working.", 41),
+        (7, "That the Members note the consultation.", 48),
     ]
+    assert [p.seq for p in points if not p.carried] == [5]  # printed under UNRESOLVED
 
 
 def test_declarations_with_kind_and_item() -> None:
@@ -151,3 +153,16 @@ def test_referenced_meetings() -> None:
                  "The Minutes of the Committee, held on the 20 December 2016, were approved.")
     assert [(stated, line) for stated, line, _ in referenced_meetings(doc)] == [
         ("11 November 2021", 1), ("1 December 2021", 1), ("20 December 2016", 2)]
+
+
+def test_unresolved_points_are_not_carried_and_keep_their_wrapped_lines() -> None:
+    doc = doc_of(
+        "RESOLVED: \n \n1.1 That members agree the publication. \n \n"
+        "UNRESOLVED: \n \n1.3 Members requested that Cabinet reviews their decision to declare \n\n"
+        "Grangewaters as surplus. \n \n7. Supported Accommodation \n"
+    )
+    points = parse_resolutions(doc, 1, len(doc.lines))
+    assert [(p.seq, p.text, p.line, p.carried) for p in points] == [
+        (1, "That members agree the publication.", 3, True),
+        (2, "Members requested that Cabinet reviews their decision to declare Grangewaters as surplus.", 7, False),
+    ]

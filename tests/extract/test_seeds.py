@@ -180,7 +180,9 @@ def test_resolutions(dataset: Dataset) -> None:
         (1, 114), (2, 116)]
     assert _rows(resolutions, "outcome", meeting_id=MEETING + "2021-07-13", minute_number="7", seq=2) == [
         ("recommended",)]
-    assert resolutions.filter(pl.col("text").str.contains("Grangewaters")).is_empty()  # UNRESOLVED
+    # 002 line 551: recommendation 1.3 was put and printed under UNRESOLVED: kept, as not agreed.
+    assert _rows(resolutions, "seq", "outcome", "source_line", meeting_id=MEETING + "2021-07-13",
+                 minute_number="6") == [(1, "resolved", 540), (2, "resolved", 545), (3, "not_agreed", 553)]
 
 
 def test_agenda_items(dataset: Dataset) -> None:
