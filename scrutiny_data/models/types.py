@@ -168,3 +168,4 @@ class Comparator(StrEnum):
     statistical_neighbours = "statistical_neighbours"
     target = "target"
     region = "region"
+    national = "national"  # a national average other than England alone (England and Wales, the UK)
