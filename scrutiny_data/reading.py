@@ -125,19 +125,32 @@ def _field_limit(limit: int) -> Iterator[None]:
         csv.field_size_limit(previous)
 
 
-def _line_count(data: bytes) -> int:
-    """Physical lines in the text (a final newline ends the last line rather than starting another)."""
-    if not data:
-        return 0
-    return data.count(b"\n") + (0 if data.endswith(b"\n") else 1)
-
-
-def _is_regular(data: bytes, width: int) -> bool:
-    """Every physical line is one record of `width` fields: balanced quotes, no blank line (vectorised bytes)."""
+def _line_ends(data: bytes) -> np.ndarray:
+    """Where each physical line ends (its newline, or the end of the text for a last line without one)."""
     body = np.frombuffer(data, dtype=np.uint8)
     ends = np.flatnonzero(body == ord("\n"))
     if ends.size == 0 or ends[-1] != body.size - 1:
-        ends = np.append(ends, body.size)  # the last line has no newline of its own
+        ends = np.append(ends, body.size)
+    return ends
+
+
+def _fields_fill_lines(frame: pl.DataFrame, data: bytes, ends: np.ndarray) -> bool:
+    """For text without quotes: every row's fields and commas add up to exactly its physical line.
+
+    A short line is padded with nulls by polars, and a line with extra empty fields is cut short:
+    either way the row no longer accounts for every byte of its line.
+    """
+    body = np.frombuffer(data, dtype=np.uint8)
+    starts = np.concatenate(([0], ends[:-1] + 1))
+    lengths = ends - starts - (body[np.maximum(ends - 1, 0)] == ord("\r")) * (ends > starts)
+    rebuilt = frame.select(pl.sum_horizontal(pl.all().str.len_bytes().fill_null(0).cast(pl.Int64))).to_series()
+    return rebuilt.len() == lengths.size - 1 and bool(
+        (rebuilt.to_numpy() + (frame.width - 1) == lengths[1:]).all())
+
+
+def _is_regular(data: bytes, width: int, ends: np.ndarray) -> bool:
+    """Every physical line is one record of `width` fields: balanced quotes, no blank line (vectorised bytes)."""
+    body = np.frombuffer(data, dtype=np.uint8)
     if ends.size < 2:
         return True
     quotes = np.flatnonzero(body == ord('"'))
@@ -227,12 +240,18 @@ def parse_csv(text: str | bytes, path: Path | str, resource: str) -> CsvRead:
         except csv.Error as exc:
             raise ScrutinyDataError(f"header row cannot be parsed: {exc}", path=path, row=1) from exc
     check_header(header, path, resource)
-    if _is_regular(data, len(header)):
+    # Plain text (no quotes, no stray carriage returns, more than one column) is checked after polars
+    # reads it, against what it read, which is cheaper; anything else is checked before.
+    counted = len(header) > 1 and b'"' not in data and (b"\r" not in data
+                                                       or data.count(b"\r") == data.count(b"\r\n"))
+    ends = _line_ends(data)
+    if counted or _is_regular(data, len(header), ends):
         try:
             frame = pl.read_csv(data, infer_schema=False, raise_if_empty=False)
         except pl.exceptions.PolarsError:
             frame = None  # a shape the regularity check did not foresee
-        if frame is not None and frame.columns == header and frame.height == _line_count(data) - 1:
+        if (frame is not None and frame.columns == header and frame.height == ends.size - 1
+                and (not counted or _fields_fill_lines(frame, data, ends) or _is_regular(data, len(header), ends))):
             lines_of_rows = pl.int_range(2, frame.height + 2, eager=True, dtype=pl.Int64).alias("line")
             return CsvRead(_empty_is_null(frame), lines_of_rows)
     return _careful(data.decode("utf-8"), header)
@@ -260,22 +279,26 @@ def cell_problems(frame: pl.DataFrame) -> pl.DataFrame:
     names = [name for name, dtype in frame.schema.items() if dtype == pl.String]
     if not names or frame.height == 0:
         return pl.DataFrame(schema=schema)
-    # One cheap pass over every string column picks the few suspect rows; only they are looked at closely.
+    # Columns by position, so no header can clash with "row"; one cheap pass over every string column
+    # picks the few suspect rows, and only they are looked at closely.
+    positions = [str(position) for position in range(len(names))]
     suspect = pl.any_horizontal(
-        pl.col(name).str.contains(_FORMULA_START) | (pl.col(name).str.len_bytes() > SPREADSHEET_CELL_LIMIT)
-        for name in names)
-    rows = frame.select(names).with_row_index("row").filter(suspect)
+        pl.col(column).str.contains(_FORMULA_START) | (pl.col(column).str.len_bytes() > SPREADSHEET_CELL_LIMIT)
+        for column in positions)
+    rows = frame.select(pl.int_range(pl.len(), dtype=pl.Int64).alias("row"),
+                        *(pl.col(name).alias(column) for name, column in zip(names, positions, strict=True))
+                        ).filter(suspect)
     if rows.height == 0:
         return pl.DataFrame(schema=schema)
-    cells = rows.with_columns(pl.col("row").cast(pl.Int64)).unpivot(
-        index="row", on=names, variable_name="field", value_name="value")
+    cells = rows.unpivot(index="row", variable_name="position", value_name="value")
     value = pl.col("value")
     length = value.str.len_chars()
     formula = value.str.contains(_FORMULA_START) & ~value.str.contains(_CLEARLY_NUMERIC) & (length > 1)
     code = pl.when(length > SPREADSHEET_CELL_LIMIT).then(pl.lit("oversized-cell")).when(formula).then(
         pl.lit("formula-cell"))
-    position = pl.col("field").replace_strict(names, list(range(len(names))), return_dtype=pl.Int64)
-    return (cells.with_columns(code=code, actual=value.str.slice(0, 40), length=length)
+    position = pl.col("position").cast(pl.Int64)
+    return (cells.with_columns(code=code, actual=value.str.slice(0, 40), length=length,
+                               field=position.replace_strict(list(range(len(names))), names))
             .filter(pl.col("code").is_not_null()).sort(position, "row")
             .select(pl.col(name).cast(dtype) for name, dtype in schema.items()))
 

@@ -1,17 +1,14 @@
-"""Schema rules: each column's contract from the models, checked with pandera on polars."""
+"""Schema rules: each column's contract from the models, as pandera states it, checked in one polars select."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from datetime import date
-from functools import cache
+from collections.abc import Callable, Iterator
 
-import pandera.polars as pa
 import polars as pl
 
 from ...models import RESOURCES, Record
 from ...models.types import MUNICIPAL_YEAR_PATTERN, SLUG_PATTERN, TIME_PATTERN
-from ...schema import field_specs, pandera_schema
+from ...schema import FieldSpec, field_specs
 from ..findings import FINDING_COLUMNS, Severity
 from ..registry import rule
 from .common import empty_findings, findings, record_id
@@ -21,8 +18,6 @@ ERROR, WARNING = Severity.error, Severity.warning
 ISO_DATE_SHAPE = r"^\s*[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}\s*$"
 _TYPE_WORDS = {"integer": "a whole number", "number": "a number", "date": "a date (YYYY-MM-DD)",
                "boolean": "true or false"}
-_PLACEHOLDERS = {"string": pl.lit(""), "integer": pl.lit(0), "number": pl.lit(0.0), "date": pl.lit(date(1970, 1, 1)),
-                 "boolean": pl.lit(False)}
 _PATTERN_WORDS = {
     SLUG_PATTERN: "a lowercase slug such as graham-snell",
     TIME_PATTERN: "a 24-hour time such as 19:00",
@@ -56,48 +51,71 @@ def _read_tables(raw: dict[str, pl.LazyFrame]) -> Iterator[tuple[str, type[Recor
             yield name, model
 
 
-def _pandera_cases(frame: pl.DataFrame, schema: pa.DataFrameSchema) -> pl.DataFrame:
-    """Every failure case pandera finds (lazy mode: all of them, not the first)."""
-    try:
-        schema.validate(frame, lazy=True)
-    except pa.errors.SchemaErrors as exc:
-        return exc.failure_cases.select("column", "check", pl.col("failure_case").cast(pl.String),
-                                        pl.col("index").cast(pl.UInt32))
-    return pl.DataFrame(schema={"column": pl.String, "check": pl.String, "failure_case": pl.String,
-                                "index": pl.UInt32})
+#: A column check: (check name as pandera names it, the value that failed it or null) for one column.
+CheckFailure = Callable[[FieldSpec], list[tuple[str, pl.Expr]]]
 
 
-@cache
-def _only(model: type[Record], check_names: frozenset[str], keep_nullable: bool) -> pa.DataFrameSchema:
-    """The model's pandera schema reduced to one kind of check, so each rule runs only its own."""
-    schema = pandera_schema(model)
-    schema.unique = None
-    return schema.update_columns({
-        name: {"checks": [c for c in column.checks if c.name in check_names],
-               "nullable": column.nullable if keep_nullable else True}
-        for name, column in schema.columns.items()
-    })
+def _value_checks(check_names: set[str]) -> CheckFailure:
+    """The pandera checks named, as polars expressions: the failing value where it fails, else null.
+
+    A null value passes every check, as pandera's checks skip nulls.
+    """
+    def failures(spec: FieldSpec) -> list[tuple[str, pl.Expr]]:
+        value = pl.col(spec.name)
+        fails: list[tuple[str, pl.Expr]] = []
+        if spec.enum and "isin" in check_names:
+            fails.append(("isin", ~value.is_in(list(spec.enum))))
+        if spec.pattern and "str_matches" in check_names:
+            anchored = spec.pattern if spec.pattern.startswith("^") else f"^{spec.pattern}"
+            fails.append(("str_matches", ~value.str.contains(anchored)))
+        if spec.minimum is not None and "greater_than_or_equal_to" in check_names:
+            fails.append(("greater_than_or_equal_to", value < spec.minimum))
+        if spec.maximum is not None and "less_than_or_equal_to" in check_names:
+            fails.append(("less_than_or_equal_to", value > spec.maximum))
+        return [(check, pl.when(fail).then(value.cast(pl.String))) for check, fail in fails]
+    return failures
 
 
-def _pandera_findings(tables: dict[str, pl.LazyFrame], raw: dict[str, pl.LazyFrame], check_names: set[str],
-                      keep_nullable: bool, message: pl.Expr, expected: pl.Expr) -> pl.LazyFrame:
-    """Findings for one kind of pandera check over every resource, with messages built per case."""
+def _column_cases(model: type[Record], table: pl.LazyFrame, failures: CheckFailure,
+                  missing: dict[str, pl.Expr] | None = None) -> pl.LazyFrame | None:
+    """Every (row, column, check) that fails, in one select over the resource: pandera's failure cases.
+
+    `missing` maps a required column to where it counts as empty (the `not_nullable` check).
+    """
+    columns: list[pl.Expr] = []
+    for spec in field_specs(model):
+        named = failures(spec) + ([("not_nullable", pl.when(missing[spec.name]).then(pl.lit("")))]
+                                  if missing and spec.name in missing else [])
+        columns.extend(expr.alias(f"{spec.name}\x1f{check}") for check, expr in named)
+    if not columns:
+        return None
+    flags = table.select(pl.int_range(pl.len(), dtype=pl.UInt32).alias("index"), *columns)
+    cases = flags.filter(pl.any_horizontal(pl.exclude("index").is_not_null())) \
+        .unpivot(index="index", variable_name="_what", value_name="failure_case") \
+        .filter(pl.col("failure_case").is_not_null())
+    what = pl.col("_what").str.split_exact("\x1f", 1)
+    return cases.select(what.struct.field("field_0").alias("column"), what.struct.field("field_1").alias("check"),
+                        pl.when(pl.col("_what").str.ends_with("\x1fnot_nullable")).then(None)
+                        .otherwise(pl.col("failure_case")).alias("failure_case"), "index")
+
+
+def _column_findings(tables: dict[str, pl.LazyFrame], raw: dict[str, pl.LazyFrame], failures: CheckFailure,
+                     message: pl.Expr, expected: pl.Expr,
+                     missing: dict[str, dict[str, pl.Expr]] | None = None) -> pl.LazyFrame:
+    """Findings for one kind of per-column check over every resource, with messages built per case."""
     frames = []
     for name, model in RESOURCES.items():
-        table = tables[name].collect()
-        if table.height == 0:
+        cases = _column_cases(model, tables[name], failures, (missing or {}).get(name))
+        if cases is None:
             continue
-        cases = _pandera_cases(table, _only(model, frozenset(check_names), keep_nullable))
-        if cases.height == 0:
-            continue
-        rows = keyed_rows(name, table.lazy(), raw.get(name))
+        rows = keyed_rows(name, tables[name], raw.get(name))
         specs = pl.LazyFrame({
             "column": [s.name for s in field_specs(model)],
             "pattern": [s.pattern for s in field_specs(model)],
             "allowed": [", ".join(s.enum) if s.enum else None for s in field_specs(model)],
             "minimum": [s.minimum for s in field_specs(model)],
         }, schema={"column": pl.String, "pattern": pl.String, "allowed": pl.String, "minimum": pl.Float64})
-        joined = cases.lazy().join(rows, left_on="index", right_on="_row", how="left") \
+        joined = cases.join(rows, left_on="index", right_on="_row", how="left") \
             .join(specs, on="column", how="left") \
             .with_columns(resource=pl.lit(name), field=pl.col("column"), actual=pl.col("failure_case"))
         frames.append(findings(joined, name, field=pl.col("field"), message=message, expected=expected,
@@ -131,42 +149,44 @@ def values_parse_as_their_type(tables: dict[str, pl.LazyFrame], raw: dict[str, p
     return pl.concat(frames) if frames else empty_findings()
 
 
-def _placeholders_for_printed(model: type[Record], table: pl.LazyFrame, raw: pl.LazyFrame,
-                              missing: list[str]) -> pl.LazyFrame:
-    """The typed table with a placeholder wherever something was printed, so only empty cells stay null.
+def _printed_flags(model: type[Record], table: pl.LazyFrame, raw: pl.LazyFrame | None
+                   ) -> tuple[pl.LazyFrame, dict[str, pl.Expr]]:
+    """The table with a flag per required typed column saying where something was printed, and where each is empty.
 
     A printed value that did not parse is a type-error, and a column missing altogether is one
     finding, not one per row: neither is a missing value.
     """
-    raw_columns = raw.collect_schema().names()
-    printed = [s for s in field_specs(model) if s.required and s.type != "string" and s.name in raw_columns]
-    flags = raw.select((pl.col(s.name).str.strip_chars() != "").alias(f"_printed_{s.name}") for s in printed)
-    return pl.concat([table, flags], how="horizontal").with_columns(
-        *(pl.coalesce(s.name, pl.when(f"_printed_{s.name}").then(_PLACEHOLDERS[s.type])).cast(s.polars_type)
-          .alias(s.name) for s in printed),
-        *(_PLACEHOLDERS[s.type].cast(s.polars_type).alias(s.name) for s in field_specs(model) if s.name in missing),
-    ).drop(f"_printed_{s.name}" for s in printed)
+    raw_columns = set(raw.collect_schema().names()) if raw is not None else None
+    required = [s for s in field_specs(model) if s.required and (raw_columns is None or s.name in raw_columns)]
+    printed = [s.name for s in required if raw_columns is not None and s.type != "string"]
+    if printed and raw is not None:
+        flags = raw.select((pl.col(name).str.strip_chars() != "").fill_null(False).alias(f"_printed_{name}")
+                           for name in printed)
+        table = pl.concat([table, flags], how="horizontal")
+    return table, {s.name: pl.col(s.name).is_null() & (~pl.col(f"_printed_{s.name}") if s.name in printed else True)
+                   for s in required}
 
 
 @rule("required-missing", family="schema", severity=ERROR, resource=tuple(RESOURCES))
 def required_values_present(tables: dict[str, pl.LazyFrame], raw: dict[str, pl.LazyFrame]) -> pl.LazyFrame:
     """A required column is present and has a value in every row (a value that did not parse is a type-error)."""
     frames = []
-    filled = dict(tables)
-    for name, model in _read_tables(raw):
-        raw_columns = raw[name].collect_schema().names()
-        missing = [s.name for s in field_specs(model) if s.required and s.name not in raw_columns]
-        if missing:
-            frames.append(pl.LazyFrame({
-                "resource": name, "record_id": None, "field": missing,
-                "message": [f"The required column {m} is missing from {name}." for m in missing],
-                "expected": "a column", "actual": None, "source_id": None, "source_line": None,
-            }, schema=FINDING_COLUMNS))
-        filled[name] = _placeholders_for_printed(model, tables[name], raw[name], missing)
-    frames.append(_pandera_findings(
-        filled, raw, set(), keep_nullable=True,
+    flagged, empty = dict(tables), {}
+    for name, model in RESOURCES.items():
+        if name in raw:
+            raw_columns = raw[name].collect_schema().names()
+            missing = [s.name for s in field_specs(model) if s.required and s.name not in raw_columns]
+            if missing:
+                frames.append(pl.LazyFrame({
+                    "resource": name, "record_id": None, "field": missing,
+                    "message": [f"The required column {m} is missing from {name}." for m in missing],
+                    "expected": "a column", "actual": None, "source_id": None, "source_line": None,
+                }, schema=FINDING_COLUMNS))
+        flagged[name], empty[name] = _printed_flags(model, tables[name], raw.get(name))
+    frames.append(_column_findings(
+        flagged, raw, lambda spec: [],
         message=pl.format("The {} is empty, but every row of {} needs one.", pl.col("field"), pl.col("resource")),
-        expected=pl.lit("a value"),
+        expected=pl.lit("a value"), missing=empty,
     ))
     return pl.concat(frames)
 
@@ -174,8 +194,8 @@ def required_values_present(tables: dict[str, pl.LazyFrame], raw: dict[str, pl.L
 @rule("enum-invalid", family="schema", severity=ERROR, resource=tuple(RESOURCES))
 def values_in_vocabulary(tables: dict[str, pl.LazyFrame], raw: dict[str, pl.LazyFrame]) -> pl.LazyFrame:
     """A vocabulary column holds one of its listed values (for example a meeting's status)."""
-    return _pandera_findings(
-        tables, raw, {"isin"}, keep_nullable=False,
+    return _column_findings(
+        tables, raw, _value_checks({"isin"}),
         message=pl.format("The {} '{}' is not one of the allowed values: {}.", pl.col("field"), pl.col("actual"),
                           pl.col("allowed")),
         expected=pl.col("allowed"),
@@ -186,8 +206,8 @@ def values_in_vocabulary(tables: dict[str, pl.LazyFrame], raw: dict[str, pl.Lazy
 def values_match_pattern(tables: dict[str, pl.LazyFrame], raw: dict[str, pl.LazyFrame]) -> pl.LazyFrame:
     """Ids, times, municipal years and codes have their contracted form (a slug, `HH:MM`, `2021/22`)."""
     described = pl.col("pattern").replace_strict(_PATTERN_WORDS, default=pl.format("text matching {}", "pattern"))
-    return _pandera_findings(
-        tables, raw, {"str_matches"}, keep_nullable=False,
+    return _column_findings(
+        tables, raw, _value_checks({"str_matches"}),
         message=pl.format("The {} '{}' is not {}.", pl.col("field"), pl.col("actual"), described),
         expected=described,
     )
@@ -196,8 +216,8 @@ def values_match_pattern(tables: dict[str, pl.LazyFrame], raw: dict[str, pl.Lazy
 @rule("out-of-range", family="schema", severity=ERROR, resource=tuple(RESOURCES))
 def values_in_range(tables: dict[str, pl.LazyFrame], raw: dict[str, pl.LazyFrame]) -> pl.LazyFrame:
     """A number is within its column's bounds: counts and votes are not negative, lines start at 1."""
-    return _pandera_findings(
-        tables, raw, {"greater_than_or_equal_to", "less_than_or_equal_to"}, keep_nullable=False,
+    return _column_findings(
+        tables, raw, _value_checks({"greater_than_or_equal_to", "less_than_or_equal_to"}),
         message=pl.format("The {} {} is below the smallest allowed value, {}.", pl.col("field"), pl.col("actual"),
                           pl.col("minimum").cast(pl.Int64)),
         expected=pl.format(">= {}", pl.col("minimum").cast(pl.Int64)),
