@@ -13,20 +13,6 @@ from ..errors import ScrutinyDataError
 PACKAGE_FILE = "package.yaml"
 MAPPING_FILE = "tables.yaml"
 
-#: Used when a dataset directory has no package.yaml: the committee of the bundled seed papers.
-DEFAULT_PACKAGE: dict[str, Any] = {
-    "name": "thurrock-childrens-services-scrutiny",
-    "title": "Thurrock Council Children's Services Overview and Scrutiny Committee",
-    "committee": {
-        "id": "thurrock-childrens-services-osc",
-        "name": "Children's Services Overview and Scrutiny Committee",
-        "body": "Thurrock Council",
-        "body_gss": "E06000034",
-        "committee_type": "overview_and_scrutiny",
-    },
-}
-
-
 def read_yaml(path: Path) -> dict[str, Any]:
     """A YAML mapping from `path`, `{}` when the file is absent."""
     if not path.is_file():
@@ -43,9 +29,8 @@ def read_yaml(path: Path) -> dict[str, Any]:
 
 
 def package_settings(directory: Path | None) -> dict[str, Any]:
-    """The dataset's `package.yaml`, or the default for the seed papers."""
-    settings = read_yaml(directory / PACKAGE_FILE) if directory else {}
-    return settings or DEFAULT_PACKAGE
+    """The dataset's `package.yaml` (name, title, licence, the committee its papers belong to); `{}` if none."""
+    return read_yaml(directory / PACKAGE_FILE) if directory else {}
 
 
 def descriptor(settings: dict[str, Any], sources: list[dict[str, Any]]) -> dict[str, Any]:

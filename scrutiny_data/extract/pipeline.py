@@ -17,7 +17,7 @@ from .councils import find_heading
 from .document import Document
 from .figures_bridge import figures_rows
 from .inputs import Notice, iter_documents
-from .package import MAPPING_FILE, PACKAGE_FILE, descriptor, package_settings, read_yaml
+from .package import MAPPING_FILE, descriptor, package_settings, read_yaml
 from .resolve import resolve_people
 from .text import fold, slugify
 
@@ -59,17 +59,16 @@ def extract(paths: list[Path], mapping_dir: Path | None = None,
     Nothing is written. Papers of the committee in `package.yaml` go through its parsers; any other council's
     minutes through the general parser, reusing the person and committee ids of `existing`.
     """
-    configured = mapping_dir is not None and (mapping_dir / PACKAGE_FILE).is_file()
     settings = package_settings(mapping_dir)
-    committee = settings["committee"]
+    committee = settings.get("committee")  # without package.yaml, every paper names its own committee
     mapping = read_yaml(mapping_dir / MAPPING_FILE) if mapping_dir else {}
     seed: list[DocumentFacts] = []
     others: list[Document] = []
     for doc in iter_documents(paths, on_notice):
         if progress:
             progress(doc)
-        facts = collect(doc, committee["id"])
-        if _seed_shaped(facts, committee):
+        facts = collect(doc, committee["id"]) if committee else None
+        if facts is not None and _seed_shaped(facts, committee):
             seed.append(facts)
         else:
             others.append(doc)
@@ -78,7 +77,7 @@ def extract(paths: list[Path], mapping_dir: Path | None = None,
         rows.setdefault(resource, []).extend(found)
     committees = {row["id"]: row for row in (existing.tables["committees"].to_dicts() if existing else [])}
     committees.update({row["id"]: row for row in rows["committees"]})
-    if committee["id"] not in committees and others:
+    if committee and committee["id"] not in committees and others:
         committees[committee["id"]] = {**committee, "source_id": others[0].source_id, "source_line": 1}
     known_people = [*(existing.tables["people"].to_dicts() if existing else []), *rows["people"]]
     people = PeopleIndex(known_people)
@@ -95,7 +94,7 @@ def extract(paths: list[Path], mapping_dir: Path | None = None,
     frames["committees"] = _committees(rows["committees"])
     pages = _pages([*(f.doc for f in seed), *others])
     frames = {resource: _with_pages(frame, pages) for resource, frame in frames.items()}
-    if not seed and not configured:  # no package.yaml and none of the default committee's papers
+    if not settings:
         settings = {"name": name or "council-minutes"}
     meta = descriptor(settings, rows["sources"])
     return Dataset.from_frames(meta.get("name", "dataset"), frames, descriptor=meta)

@@ -40,6 +40,13 @@ def test_assemble_fails_loudly_on_a_row_the_contract_rejects() -> None:
         assemble("resolutions", [{**_resolution(1, 20), "outcome": "maybe"}])
 
 
+#: A hand-written package.yaml: the committee whose papers these are.
+BOROUGH_PACKAGE = (
+    "name: borough\ncommittee: {id: borough-osc, name: Borough Committee, body: Borough Council,\n"
+    "  body_gss: E07000001, committee_type: overview_and_scrutiny}\n"
+)
+
+
 def test_a_directory_without_papers_is_unreadable_input(tmp_path: Path) -> None:
     (tmp_path / "notes.docx").write_bytes(b"PK\x03\x04")
     with pytest.raises(ScrutinyDataError, match="holds no PDF, HTML or text files"):
@@ -60,9 +67,12 @@ def test_committee_minutes_in_a_pdf_take_the_seed_path_with_pages(tmp_path: Path
         pdf.multi_cell(0, 6, text, new_x="LMARGIN", new_y="NEXT")
     path = tmp_path / "007_minutes.pdf"
     pdf.output(str(path))
-    dataset = extract([path])
+    # Without a package.yaml the paper names its own committee; nobody else's is assumed.
+    assert extract([path])["meetings"]["id"].to_list() == ["borough-committee-2017-02-01"]
+    (tmp_path / "package.yaml").write_text(BOROUGH_PACKAGE, encoding="utf-8")
+    dataset = extract([path], mapping_dir=tmp_path)
     assert dataset["meetings"].select("id", "end_time", "source_page").rows() == [
-        ("thurrock-childrens-services-osc-2017-02-01", "20:45", 1)]
+        ("borough-osc-2017-02-01", "20:45", 1)]
     assert dataset["attendance"].select("person_id", "source_page").rows() == [("ann-bell", 1), ("carl-dunn", 1)]
     assert dataset["agenda_items"].select("number", "source_page").rows() == [("1", 2)]
     assert dataset["sources"].select("id", "kind").rows() == [("007", "pdf")]
@@ -98,11 +108,13 @@ def test_extract_to_keeps_hand_written_files(tmp_path: Path) -> None:
     out = tmp_path / "dataset"
     out.mkdir()
     (out / "waivers.yaml").write_text("waivers: []\n", encoding="utf-8")
+    (out / "package.yaml").write_text(BOROUGH_PACKAGE, encoding="utf-8")
     dataset = extract_to([paper.parent], out)
     assert (out / "waivers.yaml").read_text(encoding="utf-8") == "waivers: []\n"
+    assert (out / "package.yaml").read_text(encoding="utf-8") == BOROUGH_PACKAGE
     assert (out / "datapackage.json").is_file()
     assert dataset["meetings"].select("id", "start_time", "end_time").rows() == [
-        ("thurrock-childrens-services-osc-2017-02-01", "19:00", "20:45")]
+        ("borough-osc-2017-02-01", "19:00", "20:45")]
     assert dataset["attendance"].select("person_id", "role_at_meeting").rows() == [
         ("ann-bell", "Chair"), ("carl-dunn", None)]
     assert dataset["memberships"].select("person_id", "municipal_year", "role").rows() == [
@@ -113,6 +125,8 @@ def test_cli_extract_reports_counts_and_unreadable_input(tmp_path: Path) -> None
     paper = tmp_path / "001_x.txt"
     paper.write_text("The meeting will be held at 7.00 pm on 11 July 2017\n", encoding="utf-8")
     runner = CliRunner()
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "package.yaml").write_text(BOROUGH_PACKAGE, encoding="utf-8")
     result = runner.invoke(main, ["extract", str(paper), "--out", str(tmp_path / "out")])
     assert result.exit_code == 0, result.output
     assert "meetings                1 rows" in result.output
