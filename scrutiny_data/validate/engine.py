@@ -24,14 +24,20 @@ def _arguments(rule: Rule, tables: dict[str, pl.LazyFrame], raw: dict[str, pl.La
 
 def run_rules(dataset: Dataset, config: ValidationConfig) -> pl.DataFrame:
     """Every rule's failures in one frame with code and severity (plans collected together)."""
-    unknown = config.skip - set(RULES)
-    if unknown:
-        raise ValueError(f"cannot skip unknown rule codes: {sorted(unknown)}")
     # One chunk per frame: polars 2.1's streaming engine panics ("i < self.len()") in string functions
     # over frames built from many chunks (a concatenated batch), and when typed and raw columns put side
     # by side are chunked differently. Rechunking once here avoids both.
     tables = {name: dataset.tables.get(name, empty_frame(name)).rechunk().lazy() for name in RESOURCES}
     raw = {name: frame.rechunk().lazy() for name, frame in dataset.raw.items()}
+    return run_rules_lazy(tables, raw, config, engine="in-memory")
+
+
+def run_rules_lazy(tables: dict[str, pl.LazyFrame], raw: dict[str, pl.LazyFrame], config: ValidationConfig,
+                   engine: str = "streaming") -> pl.DataFrame:
+    """Every rule's failures over lazy tables (scans read only the columns each rule needs)."""
+    unknown = config.skip - set(RULES)
+    if unknown:
+        raise ValueError(f"cannot skip unknown rule codes: {sorted(unknown)}")
     plans = []
     for rule in RULES.values():
         if rule.code in config.skip:
@@ -42,7 +48,10 @@ def run_rules(dataset: Dataset, config: ValidationConfig) -> pl.DataFrame:
             raise TypeError(f"rule {rule.code!r} returned columns {schema}, expected {FINDING_COLUMNS}")
         plans.append(plan.with_columns(code=pl.lit(rule.code), severity=pl.lit(str(rule.severity))))
     empty = pl.DataFrame(schema={**FINDING_COLUMNS, "code": pl.String, "severity": pl.String})
-    return pl.concat([empty, *pl.collect_all(plans)], how="vertical") if plans else empty
+    # In memory, the in-memory engine: on these plans (many joins over a few shared tables) it is about a
+    # third faster than the default and peaks lower; common subplans are computed once.
+    found = pl.collect_all(plans, engine=engine) if plans else []
+    return pl.concat([empty, *found], how="vertical")
 
 
 def _read_findings(dataset: Dataset) -> pl.DataFrame:
@@ -90,12 +99,17 @@ def validate(dataset: Dataset, *, waivers: list[Waiver] | Path | None = None,
              config: ValidationConfig | None = None) -> Report:
     """Validate a dataset against every rule; waivers beside the dataset apply unless others are given."""
     config = config or ValidationConfig()
-    acknowledged = _waivers_for(dataset, waivers)
     found = pl.concat([run_rules(dataset, config), _read_findings(dataset)], how="vertical")
+    return _report(dataset.name, found, _waivers_for(dataset, waivers), config, dataset.row_count)
+
+
+def _report(name: str, found: pl.DataFrame, acknowledged: list[Waiver], config: ValidationConfig,
+            records: int) -> Report:
+    """Apply the waivers to every finding and build the sorted Report."""
     found = apply_waivers(found, acknowledged).sort(_SORT, nulls_last=False)
     findings = [
         Finding(**{**row, "severity": Severity(row["severity"])})
         for row in found.select([*Finding.__dataclass_fields__]).iter_rows(named=True)
     ]
     ran = len([code for code in RULES if code not in config.skip])
-    return Report(dataset=dataset.name, findings=findings, records=dataset.row_count, rules=ran)
+    return Report(dataset=name, findings=findings, records=records, rules=ran)

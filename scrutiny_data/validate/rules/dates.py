@@ -48,11 +48,11 @@ def dates_exist(tables: dict[str, pl.LazyFrame], raw: dict[str, pl.LazyFrame]) -
         raw_columns = raw[name].collect_schema().names()
         for spec in (s for s in field_specs(model) if s.type == "date" and s.name in raw_columns):
             text = pl.col("_raw").str.strip_chars()
-            rows = pl.concat([keyed_rows(name, tables[name], raw[name]),
-                              raw[name].select(pl.col(spec.name).alias("_raw")),
-                              tables[name].select(pl.col(spec.name).alias("_typed"))], how="horizontal")
+            failing = text.str.contains(ISO_DATE_SHAPE) & pl.col("_typed").is_null()
+            rows = keyed_rows(name, tables[name], raw[name], failing, [pl.col(spec.name).alias("_typed")],
+                              [pl.col(spec.name).alias("_raw")])
             frames.append(findings(
-                rows.filter(text.str.contains(ISO_DATE_SHAPE) & pl.col("_typed").is_null()), name,
+                rows, name,
                 field=spec.name, record=pl.col("record_id"), expected="a real date", actual=text,
                 message=pl.format("The {} {} is not a real date.", pl.lit(spec.name), text),
             ))

@@ -81,9 +81,14 @@ def present_members_are_members(attendance: pl.LazyFrame, meetings: pl.LazyFrame
 def substitutes_replace_absent_members(attendance: pl.LazyFrame, meetings: pl.LazyFrame,
                                        memberships: pl.LazyFrame) -> pl.LazyFrame:
     """A substitute stands in for a member of the committee who sent apologies to that meeting."""
+    substitutes = attendance.filter(pl.col("substitute_for").is_not_null())
+    # Only the rows of the members replaced, found by a semi-join, go through the unique.
     replaced = attendance.select("meeting_id", pl.col("person_id").alias("substitute_for"),
-                                 pl.col("status").alias("_replaced_status")).unique(["meeting_id", "substitute_for"])
-    rows = _with_role(_with_meeting(attendance.filter(pl.col("substitute_for").is_not_null()), meetings),
+                                 pl.col("status").alias("_replaced_status")) \
+        .join(substitutes.select("meeting_id", "substitute_for"), on=["meeting_id", "substitute_for"], how="semi",
+              maintain_order="left") \
+        .unique(["meeting_id", "substitute_for"])
+    rows = _with_role(_with_meeting(substitutes, meetings),
                       memberships, person="substitute_for", alias="_replaced_role") \
         .join(replaced, on=["meeting_id", "substitute_for"], how="left")
     reason = (

@@ -74,7 +74,9 @@ def one_figure_per_measure(kpis: pl.LazyFrame, complaints: pl.LazyFrame, sources
         ("complaints", complaints, MEASURES["complaints"][0], "count", pl.lit(True)),
     ):
         key = [*keys, "period_start", "period_end", "_publisher"]
-        rows = frame.filter(pl.col(value).is_not_null()).join(publishers, on="source_id", how="left").with_columns(
+        # Only measures stated more than once can disagree: keep those before the publisher join and the pairing.
+        rows = frame.filter(pl.col(value).is_not_null()).filter(pl.len().over(key[:-1]) > 1) \
+            .join(publishers, on="source_id", how="left").filter(pl.len().over(key) > 1).with_columns(
             _half=pl.when(exact).then(0.0).otherwise(half_unit(pl.col("stated"), pl.col(value).cast(pl.Float64))))
         earlier = rows.select(*key, *(pl.col(c).alias(f"_earlier_{c}") for c in
                                       ("source_id", "source_line", value, "_half", "stated")))
