@@ -1,4 +1,4 @@
-"""Document-agnostic text helpers: markup, slugs, times, dates, number words, wrapped lines."""
+"""Document-agnostic text helpers: markup, slugs, times, dates, wrapped lines."""
 
 from __future__ import annotations
 
