@@ -8,7 +8,6 @@ import polars as pl
 import pytest
 from click.testing import CliRunner
 
-import scrutiny_data.validate as validate_package
 from scrutiny_data import load
 from scrutiny_data.cli import main
 
@@ -87,16 +86,9 @@ def _run(*args: str) -> tuple[int, str, str]:
     return result.exit_code, result.stdout, result.stderr
 
 
-def _commands() -> list[str]:
-    # `validate` joins once the engine's package exports it; until then `info` alone carries the corpus.
-    return ["info", "validate"] if hasattr(validate_package, "validate") else ["info"]
-
-
 @pytest.mark.parametrize("command", ["info", "validate"])
 @pytest.mark.parametrize(("corpus_file", "message"), UNREADABLE_CSV)
 def test_unreadable_csv_exits_2_with_one_line(package, command, corpus_file, message) -> None:
-    if command not in _commands():
-        pytest.skip("the validate command's engine is not exported yet")
     root = package(meetings=corpus_file)
     code, stdout, stderr = _run(command, str(root))
     assert (code, stdout) == (2, "")
@@ -106,8 +98,6 @@ def test_unreadable_csv_exits_2_with_one_line(package, command, corpus_file, mes
 @pytest.mark.parametrize("command", ["info", "validate"])
 @pytest.mark.parametrize(("corpus_file", "message"), UNREADABLE_DESCRIPTOR)
 def test_unreadable_descriptor_exits_2_with_one_line(package, command, corpus_file, message) -> None:
-    if command not in _commands():
-        pytest.skip("the validate command's engine is not exported yet")
     root = package(descriptor=corpus_file)
     code, stdout, stderr = _run(command, str(root))
     assert (code, stdout) == (2, "")
@@ -177,8 +167,6 @@ def test_declared_encoding_is_decoded(package) -> None:
 
 @pytest.mark.parametrize("corpus_file", [name for name, _ in READ_FINDINGS])
 def test_validate_reports_read_findings_with_exit_code(package, corpus_file) -> None:
-    if "validate" not in _commands():
-        pytest.skip("the validate command's engine is not exported yet")
     root = package(meetings=corpus_file)
     code, stdout, _ = _run("validate", str(root), "--format", "json")
     report = json.loads(stdout)
@@ -194,23 +182,17 @@ def test_validate_reports_read_findings_with_exit_code(package, corpus_file) -> 
 
 
 def test_base_package_is_clean() -> None:
-    if "validate" not in _commands():
-        pytest.skip("the validate command's engine is not exported yet")
     code, stdout, _ = _run("validate", str(BASE), "--format", "json")
     assert (code, json.loads(stdout)["summary"]["errors"]) == (0, 0)
 
 
 def test_wrong_types_are_reported_by_the_validator(package) -> None:
-    if "validate" not in _commands():
-        pytest.skip("the validate command's engine is not exported yet")
     report = json.loads(_run("validate", str(package(meetings="wrong-types.csv")), "--format", "json")[1])
     errors = {(f["record_id"], f["field"]) for f in report["findings"] if f["severity"] == "error"}
     assert {(M2, "date"), (M3, "source_line")} <= errors
 
 
 def test_validate_of_bom_crlf_matches_the_clean_package(package) -> None:
-    if "validate" not in _commands():
-        pytest.skip("the validate command's engine is not exported yet")
     clean = json.loads(_run("validate", str(BASE), "--format", "json")[1])
     crlf = json.loads(_run("validate", str(package(meetings="bom-crlf.csv")), "--format", "json")[1])
     assert crlf["findings"] == clean["findings"]

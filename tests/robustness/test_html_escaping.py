@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import json
 
-import pytest
 from click.testing import CliRunner
 
-import scrutiny_data.validate as validate_package
 from scrutiny_data import load
 from scrutiny_data.cli import main
 from scrutiny_data.report import render
@@ -28,8 +26,6 @@ def test_report_escapes_every_shown_value() -> None:
 
 
 def test_resolution_text_with_script_stays_text_end_to_end(package) -> None:
-    if not hasattr(validate_package, "validate"):
-        pytest.skip("the validate command's engine is not exported yet")
     root = package()
     (root / "data" / "resolutions.csv").write_text(
         "meeting_id,minute_number,seq,text,outcome,source_id,source_line\n"
