@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -18,6 +20,8 @@ from .schema import stale_schemas, write_schemas
 EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE, EXIT_INTERNAL = 0, 1, 2, 3
 
 DEFAULT_SCHEMAS = Path("schemas")
+#: A batched validation reports its steps on stderr once it has run this long (short runs stay quiet).
+PROGRESS_AFTER_SECONDS = 2.0
 
 
 class _Group(click.Group):
@@ -112,6 +116,26 @@ def schema(mode: str, directory: Path) -> None:
 _SUFFIX_FORMATS = {".json": "json", ".xml": "junit", ".html": "html", ".htm": "html"}
 
 
+def _is_parquet(path: Path) -> bool:
+    """A directory of Parquet files; an unusable path is left for `load` to explain."""
+    from .publish.parquet import is_parquet_dataset
+
+    try:
+        return is_parquet_dataset(path)
+    except (OSError, ValueError):
+        return False
+
+
+def _progress_lines(path: Path) -> Callable[[int, int], None]:
+    """Say on stderr how far a long batched validation has got (stdout keeps the report alone)."""
+    start = time.monotonic()
+
+    def show(done: int, total: int) -> None:
+        if time.monotonic() - start >= PROGRESS_AFTER_SECONDS:
+            click.echo(f"validating {path}: {done}/{total} steps done", err=True)
+    return show
+
+
 @main.command("validate")
 @click.argument("path", type=click.Path(path_type=Path))
 @click.option("--format", "-f", "report_format",
@@ -130,9 +154,12 @@ _SUFFIX_FORMATS = {".json": "json", ".xml": "junit", ".html": "html", ".htm": "h
               help="Date the check is for, YYYY-MM-DD: stands in for a paper's date where a row has none.")
 @click.option("--allow-remote", is_flag=True,
               help="Fetch resources whose path is an http(s) URL (refused by default).")
+@click.option("--batch-publishers", type=click.IntRange(min=0), default=50, show_default=True,
+              help="Parquet input: validate this many publishers' rows at a time, so memory stays bounded "
+                   "by a batch, not the package (the report is the same); 0 loads it all at once.")
 def validate_command(path: Path, report_format: str | None, output: Path | None, source_dirs: tuple[Path, ...],
                      quorum: int | None, waivers_path: Path | None, as_of: dt.datetime | None,
-                     allow_remote: bool) -> None:
+                     allow_remote: bool, batch_publishers: int) -> None:
     """Check the data package at PATH against every rule and report what does not add up.
 
     Waived findings (known errors in the source papers, listed in
@@ -146,6 +173,7 @@ def validate_command(path: Path, report_format: str | None, output: Path | None,
       scrutiny-data validate DATASET --format junit -o junit.xml  # CI test results
       scrutiny-data validate DATASET --format github              # GitHub annotations
       scrutiny-data validate DATASET --quorum 4 --as-of 2023-03-31
+      scrutiny-data validate PUBLISHED/parquet --batch-publishers 20   # a large Parquet package
 
     \b
     Exit codes: 0 no unwaived errors, 1 errors found, 2 input could not be read.
@@ -157,13 +185,20 @@ def validate_command(path: Path, report_format: str | None, output: Path | None,
     from .report.common import plural
 
     fmt = report_format or (_SUFFIX_FORMATS.get(output.suffix.lower(), "terminal") if output else "terminal")
-    dataset = load(path, allow_remote=allow_remote)
+    batched = batch_publishers > 0 and _is_parquet(path)
+    dataset = None if batched else load(path, allow_remote=allow_remote)
     from .validate import validate  # the engine loads its rules; only worth it once the input reads
+    from .validate.batches import sources_dataset, validate_parquet
     from .validate.config import ValidationConfig
 
     settings = {"quorum": quorum, "as_of": as_of.date() if as_of is not None else None}
     config = ValidationConfig(**{key: value for key, value in settings.items() if value is not None})
-    report = validate(dataset, waivers=waivers_path, config=config)
+    if dataset is None:
+        report = validate_parquet(path, publishers_per_batch=batch_publishers, waivers=waivers_path, config=config,
+                                  progress=_progress_lines(path))
+        dataset = sources_dataset(path)
+    else:
+        report = validate(dataset, waivers=waivers_path, config=config)
     quote = SourceQuoter.for_dataset(dataset, source_dirs)
     if output is None and fmt == "terminal":
         print_terminal(report, Console(), quote=quote)

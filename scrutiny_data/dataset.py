@@ -59,27 +59,29 @@ def empty_frame(resource: str) -> pl.DataFrame:
     return pl.DataFrame(schema=polars_schema(RESOURCES[resource]))
 
 
-def _cast(name: str, kind: str) -> pl.Expr:
-    text = pl.col(name).str.strip_chars()
+def _parse(text: pl.Expr, kind: str) -> pl.Expr:
     if kind == "integer":
         return text.cast(pl.Int64, strict=False)
     if kind == "number":
         return text.cast(pl.Float64, strict=False)
     if kind == "date":
         return text.str.to_date("%Y-%m-%d", strict=False)
-    if kind == "boolean":
-        return pl.when(text.is_in(_TRUE)).then(True).when(text.is_in(_FALSE)).then(False).otherwise(None)
-    return pl.col(name)
+    return pl.when(text.is_in(_TRUE)).then(True).when(text.is_in(_FALSE)).then(False).otherwise(None)
 
 
 def typed(resource: str, raw: pl.DataFrame) -> pl.DataFrame:
     """Cast a frame of strings to a resource's dtypes; values that do not parse become null."""
-    exprs = [
-        (_cast(spec.name, spec.type) if spec.name in raw.columns else pl.lit(None))
-        .cast(spec.polars_type).alias(spec.name)
-        for spec in field_specs(RESOURCES[resource])
-    ]
-    return raw.select(exprs)
+    specs = field_specs(RESOURCES[resource])
+    parsed = [spec for spec in specs if spec.name in raw.columns and spec.type != "string"]
+    values = raw.select(_parse(pl.col(spec.name), spec.type).alias(spec.name) for spec in parsed)
+    # Stripping costs a pass; it can only help a column where some value failed to parse as it is.
+    again = [spec for spec in parsed if values[spec.name].null_count() > raw[spec.name].null_count()]
+    if again:
+        values = values.with_columns(
+            raw.select(_parse(pl.col(spec.name).str.strip_chars(), spec.type).alias(spec.name) for spec in again))
+    return raw.with_columns(values).select(
+        (pl.col(spec.name) if spec.name in raw.columns else pl.lit(None)).cast(spec.polars_type).alias(spec.name)
+        for spec in specs)
 
 
 def typed_tables(raw: dict[str, pl.DataFrame]) -> dict[str, pl.DataFrame]:

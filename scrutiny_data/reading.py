@@ -1,8 +1,10 @@
 """Read one CSV resource defensively: decode, check headers, parse, and record read-level findings.
 
-Files that look regular (every physical line one record with the header's field count) go straight
-to polars. Anything else (ragged rows, unbalanced quotes, quoted line breaks, blank lines) takes a
-careful path through the `csv` module that keeps every good row and reports each bad one.
+Files that are plainly regular (every physical line one record with the header's field count, quotes
+only around whole fields) are read by polars and checked after by adding up bytes; other files that
+look regular are checked line by line first. Anything else (ragged rows, unbalanced quotes, quoted
+line breaks, blank lines) takes a careful path through the `csv` module that keeps every good row and
+reports each bad one.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 import polars as pl
+import pyarrow as pa
 
 from .errors import ScrutinyDataError
 from .models import RESOURCES
@@ -134,20 +137,6 @@ def _line_ends(data: bytes) -> np.ndarray:
     return ends
 
 
-def _fields_fill_lines(frame: pl.DataFrame, data: bytes, ends: np.ndarray) -> bool:
-    """For text without quotes: every row's fields and commas add up to exactly its physical line.
-
-    A short line is padded with nulls by polars, and a line with extra empty fields is cut short:
-    either way the row no longer accounts for every byte of its line.
-    """
-    body = np.frombuffer(data, dtype=np.uint8)
-    starts = np.concatenate(([0], ends[:-1] + 1))
-    lengths = ends - starts - (body[np.maximum(ends - 1, 0)] == ord("\r")) * (ends > starts)
-    rebuilt = frame.select(pl.sum_horizontal(pl.all().str.len_bytes().fill_null(0).cast(pl.Int64))).to_series()
-    return rebuilt.len() == lengths.size - 1 and bool(
-        (rebuilt.to_numpy() + (frame.width - 1) == lengths[1:]).all())
-
-
 def _is_regular(data: bytes, width: int, ends: np.ndarray) -> bool:
     """Every physical line is one record of `width` fields: balanced quotes, no blank line (vectorised bytes)."""
     body = np.frombuffer(data, dtype=np.uint8)
@@ -176,6 +165,63 @@ def _is_blank(data: bytes) -> bool:
     if 0x1C <= data[first.start()] <= 0x1F or data[first.start()] >= 0x80:  # whitespace only str knows
         return not data.decode("utf-8", errors="replace").strip()
     return False
+
+
+def _dropped_quotes(body: np.ndarray, ends: np.ndarray) -> tuple[np.ndarray, bool] | None:
+    """Quotes each line loses in reading, and whether any cell is `""`; None unless quotes only wrap fields.
+
+    Runs of quotes are read by parity: a run that starts outside quotes opens a field (so follows a
+    comma or a line start), one that ends outside closes it (so comes before a comma or a line end),
+    and the pairs between are escaped quotes, each kept as one by polars and the `csv` module alike.
+    A line break inside quotes is refused too: the careful path numbers the lines of such files.
+    Each line must hold an even count, so a run's parity within the file is its parity within its line.
+    """
+    quotes = np.flatnonzero(body == ord('"'))
+    lines = np.searchsorted(ends, quotes)  # the line of each quote
+    if (np.bincount(lines, minlength=ends.size) % 2).any():
+        return None  # a line with an odd count: unbalanced, or a line break inside quotes
+    starts = np.flatnonzero(np.diff(quotes, prepend=-2) != 1)  # index of each run's first quote
+    lengths = np.diff(starts, append=quotes.size)
+    opening, closing = starts % 2 == 0, (starts + lengths) % 2 == 0
+    first, last = quotes[starts], quotes[starts + lengths - 1]
+    before = np.where(first > 0, body[first - 1], ord(","))
+    after = np.where(last + 1 < body.size, body[np.minimum(last + 1, body.size - 1)], ord("\n"))
+    if not (np.isin(before[opening], np.frombuffer(b",\n", np.uint8)).all()
+            and np.isin(after[closing], np.frombuffer(b",\r\n", np.uint8)).all()):
+        return None
+    wrapping = opening.astype(np.int64) + closing  # the quotes of the run that open or close its field
+    dropped = wrapping + (lengths - wrapping) // 2
+    per_line = np.bincount(lines[starts], weights=dropped, minlength=ends.size)
+    return per_line.astype(np.int64), bool((opening & closing & (lengths == 2)).any())
+
+
+def _plain_read(data: bytes, header: list[str]) -> pl.DataFrame | None:
+    """The file in one polars read when it is plainly regular, else None (the checked paths decide).
+
+    With quotes only around whole fields on one line and no lone carriage return, each row polars
+    reads must rebuild its line byte for byte (cells, commas, dropped quotes, carriage return): a row
+    polars padded, or cut short (it drops a trailing empty field at the end of the text), does not.
+    """
+    if b"\r" in data and data.count(b"\r") != data.count(b"\r\n"):
+        return None
+    body, ends = np.frombuffer(data, dtype=np.uint8), _line_ends(data)
+    quoting = _dropped_quotes(body, ends) if b'"' in data else (np.zeros(ends.size, dtype=np.int64), False)
+    if quoting is None:
+        return None
+    dropped, quoted_empty = quoting
+    try:
+        frame = pl.read_csv(data, infer_schema=False, raise_if_empty=False)
+    except pl.exceptions.PolarsError:
+        return None
+    if frame.columns != header or frame.height != ends.size - 1:
+        return None
+    if frame.width == 1 and frame.get_column(header[0]).null_count():
+        return None  # in one column a blank line is a null cell, not a padded row
+    lengths = np.diff(ends) - 1 - (body[ends[1:] - 1] == ord("\r") if b"\r" in data else 0)
+    cells = frame.select(pl.sum_horizontal(pl.all().str.len_bytes().cast(pl.Int64))).to_series().to_numpy()
+    if not np.array_equal(cells + (frame.width - 1) + dropped[1:], lengths):
+        return None
+    return _empty_is_null(frame) if quoted_empty else frame
 
 
 def _careful(text: str, header: list[str]) -> CsvRead:
@@ -240,28 +286,40 @@ def parse_csv(text: str | bytes, path: Path | str, resource: str) -> CsvRead:
         except csv.Error as exc:
             raise ScrutinyDataError(f"header row cannot be parsed: {exc}", path=path, row=1) from exc
     check_header(header, path, resource)
-    # Plain text (no quotes, no stray carriage returns, more than one column) is checked after polars
-    # reads it, against what it read, which is cheaper; anything else is checked before.
-    counted = len(header) > 1 and b'"' not in data and (b"\r" not in data
-                                                       or data.count(b"\r") == data.count(b"\r\n"))
+    frame = _plain_read(data, header)
+    if frame is not None:
+        return CsvRead(frame, pl.int_range(2, frame.height + 2, eager=True, dtype=pl.Int64).alias("line"))
+    # Quotes within or after a field, a trailing comma at the very end: checked line by line first.
     ends = _line_ends(data)
-    if counted or _is_regular(data, len(header), ends):
+    if _is_regular(data, len(header), ends):
         try:
             frame = pl.read_csv(data, infer_schema=False, raise_if_empty=False)
         except pl.exceptions.PolarsError:
             frame = None  # a shape the regularity check did not foresee
-        if (frame is not None and frame.columns == header and frame.height == ends.size - 1
-                and (not counted or _fields_fill_lines(frame, data, ends) or _is_regular(data, len(header), ends))):
+        if frame is not None and frame.columns == header and frame.height == ends.size - 1:
             lines_of_rows = pl.int_range(2, frame.height + 2, eager=True, dtype=pl.Int64).alias("line")
             return CsvRead(_empty_is_null(frame), lines_of_rows)
     return _careful(data.decode("utf-8"), header)
 
 
+def _is_utf8(data: bytes) -> bool:
+    """True when the bytes are valid UTF-8, checked by pyarrow without decoding them to text."""
+    offsets = pa.py_buffer(np.array([0, len(data)], dtype=np.int64))
+    try:
+        pa.Array.from_buffers(pa.large_string(), 1, [None, offsets, pa.py_buffer(data)]).validate(full=True)
+    except pa.ArrowInvalid:
+        return False
+    return True
+
+
 def utf8_bytes(data: bytes, path: Path | str, encoding: str | None = None) -> bytes:
-    """The file as UTF-8 bytes without a BOM, refusing what `decode` refuses; plain ASCII is not copied."""
-    plain = (not encoding or encoding.lower() in _UTF8_NAMES) and data.isascii() and b"\x00" not in data
-    if plain and not any(data.startswith(magic) for magic in _NOT_TEXT):
-        return data
+    """The file as UTF-8 bytes without a BOM, refusing what `decode` refuses; valid UTF-8 is not copied."""
+    utf8 = not encoding or encoding.lower() in _UTF8_NAMES
+    if utf8 and b"\x00" not in data and not any(data.startswith(magic) for magic in (*_NOT_TEXT, *_UTF16)):
+        if data.isascii():
+            return data
+        if _is_utf8(data):
+            return data[len(codecs.BOM_UTF8):] if data.startswith(codecs.BOM_UTF8) else data
     return decode(data, path, encoding).encode("utf-8")
 
 
@@ -273,10 +331,28 @@ _CLEARLY_NUMERIC = r"^[+-]\s?[0-9][0-9\s,.()]*%?$"
 SPREADSHEET_CELL_LIMIT = 32_767
 
 
+def _suspect_columns(frame: pl.DataFrame, names: list[str]) -> list[str]:
+    """The columns that may hold a formula-like or oversized cell, judged from each one's min, max and longest.
+
+    Every value lies between the column's min and max, so its first character does too: a column of
+    dates, digits or letters only cannot start a cell with `=`, `+`, `-` or `@`.
+    """
+    if not names or frame.height == 0:
+        return names
+    bounds = frame.select(
+        *(pl.col(name).min().alias(f"low{i}") for i, name in enumerate(names)),
+        *(pl.col(name).max().alias(f"high{i}") for i, name in enumerate(names)),
+        *(pl.col(name).str.len_bytes().max().alias(f"longest{i}") for i, name in enumerate(names))).row(0)
+    count = len(names)
+    return [name for i, name in enumerate(names)
+            if bounds[i] is not None and ((bounds[2 * count + i] or 0) > SPREADSHEET_CELL_LIMIT or not bounds[i]
+                                          or any(bounds[i][0] <= start <= bounds[count + i][0] for start in "=+-@"))]
+
+
 def cell_problems(frame: pl.DataFrame) -> pl.DataFrame:
     """Cells a spreadsheet would mangle: (row index, field, code, start of the value)."""
     schema = {"row": pl.Int64, "code": pl.String, "actual": pl.String, "length": pl.UInt32, "field": pl.String}
-    names = [name for name, dtype in frame.schema.items() if dtype == pl.String]
+    names = _suspect_columns(frame, [name for name, dtype in frame.schema.items() if dtype == pl.String])
     if not names or frame.height == 0:
         return pl.DataFrame(schema=schema)
     # Columns by position, so no header can clash with "row"; one cheap pass over every string column

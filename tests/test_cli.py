@@ -39,3 +39,36 @@ def test_schema_check_passes_on_committed_schemas(tmp_path) -> None:
     runner = CliRunner()
     assert runner.invoke(main, ["schema", "--check", "--dir", str(ROOT / "schemas")]).exit_code == 0
     assert runner.invoke(main, ["schema", "--check", "--dir", str(tmp_path)]).exit_code == 1
+
+
+def _parquet_package(directory):
+    from scrutiny_data.dataset import load
+    from scrutiny_data.publish.parquet import parquet_bytes
+
+    from .conftest import BUNDLED
+
+    dataset = load(BUNDLED)
+    directory.mkdir()
+    for name, frame in dataset.tables.items():
+        (directory / f"{name}.parquet").write_bytes(parquet_bytes(name, frame, dataset_name=dataset.name, version="1"))
+    return directory
+
+
+def test_validate_parquet_in_batches_prints_the_same_report(tmp_path, seeds, monkeypatch) -> None:
+    import scrutiny_data.cli
+
+    package = _parquet_package(tmp_path / "parquet")
+    runner = CliRunner()
+    monkeypatch.setattr(scrutiny_data.cli, "PROGRESS_AFTER_SECONDS", float("inf"))  # a slow machine stays quiet
+    for report_format in ("terminal", "json", "github"):
+        arguments = ["validate", str(package), "-f", report_format, "--sources", str(seeds)]
+        whole = runner.invoke(main, [*arguments, "--batch-publishers", "0"])
+        batched = runner.invoke(main, [*arguments, "--batch-publishers", "1"])
+        assert whole.exit_code == batched.exit_code == 1, batched.output
+        assert batched.stdout == whole.stdout and batched.stderr == whole.stderr
+    monkeypatch.setattr(scrutiny_data.cli, "PROGRESS_AFTER_SECONDS", 0.0)
+    batched = runner.invoke(main, ["validate", str(package), "-f", "json"])
+    assert batched.stdout == runner.invoke(main, ["validate", str(package), "-f", "json"]).stdout
+    steps = [line.removeprefix(f"validating {package}: ").removesuffix(" steps done").split("/")
+             for line in batched.stderr.splitlines()]
+    assert steps == [[str(done), steps[0][1]] for done in range(1, len(steps) + 1)] and steps[-1][0] == steps[-1][1]

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import polars as pl
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import scrutiny_data
 from scrutiny_data import ScrutinyDataError, load
-from scrutiny_data.dataset import Dataset, write_package
+from scrutiny_data.dataset import Dataset, typed, write_package
+from scrutiny_data.models import RESOURCES
+from scrutiny_data.schema import field_specs
 
 from .conftest import write_package as write_test_package
 
@@ -79,3 +83,36 @@ def test_from_frames_fills_missing_resources() -> None:
     dataset = Dataset.from_frames("x", {"people": pl.DataFrame({"id": ["a"], "name": ["A"]})})
     assert dataset["people"]["kind"].to_list() == [None]
     assert dataset["kpis"].height == 0
+
+
+def _typed_one_by_one(resource: str, raw: pl.DataFrame) -> pl.DataFrame:
+    """The cast as first written: strip every value, then parse it."""
+    def cast(name: str, kind: str) -> pl.Expr:
+        text = pl.col(name).str.strip_chars()
+        if kind == "integer":
+            return text.cast(pl.Int64, strict=False)
+        if kind == "number":
+            return text.cast(pl.Float64, strict=False)
+        if kind == "date":
+            return text.str.to_date("%Y-%m-%d", strict=False)
+        if kind == "boolean":
+            return pl.when(text.is_in(["true", "True", "TRUE", "1"])).then(True).when(
+                text.is_in(["false", "False", "FALSE", "0"])).then(False).otherwise(None)
+        return pl.col(name)
+    return raw.select((cast(spec.name, spec.type) if spec.name in raw.columns else pl.lit(None))
+                      .cast(spec.polars_type).alias(spec.name) for spec in field_specs(RESOURCES[resource]))
+
+
+#: Values that parse, values that parse only once stripped, and values that never parse.
+VALUES = st.one_of(st.none(), st.sampled_from(
+    ["1", " 2", "3 ", "-4", "1.5", " 2.5\t", "1e3", "x", "", "2022-02-08", " 2022-02-08", "2022-02-08 ", "2022-02-31",
+     "true", " TRUE", "0", "False ", "\u00a07"]))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.sampled_from(["actions", "reports", "kpis"]), st.data())
+def test_typed_strips_only_where_it_matters_and_agrees_with_stripping_everything(resource, data) -> None:
+    names = [spec.name for spec in field_specs(RESOURCES[resource])]
+    rows = data.draw(st.lists(st.lists(VALUES, min_size=len(names), max_size=len(names)), max_size=5))
+    raw = pl.DataFrame(rows, schema=dict.fromkeys(names, pl.String), orient="row")
+    assert typed(resource, raw).equals(_typed_one_by_one(resource, raw))

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import polars as pl
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from scrutiny_data.validate.rules.common import per_run
 from tests.validate.conftest import found, make_dataset
 
 SETTINGS = settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -65,3 +67,33 @@ def test_changing_a_rate_is_found_at_that_rate(groups: list[list[int]], fraction
     row["value"] = int(row["value"]) + data.draw(st.sampled_from([-3, -2, 2, 3]))
     row["stated"] = f"{row['value']}%"
     assert found(make_dataset(**tables)) == [("percent-mismatch", f"k-rate-{r}")]
+
+
+# The fast paths below (a hash before the exact check, a test once per run of equal values) must agree with
+# the careful computation whatever the data: repeats, runs and nulls drawn from a small alphabet.
+slugs = st.lists(st.sampled_from(["a", "b", "a-b", "B", "-x", None]), min_size=0, max_size=30)
+
+
+@SETTINGS
+@given(ids=st.lists(st.sampled_from(["graham-snell", "adam-carter", "jo-lee"]), min_size=1, max_size=12))
+def test_duplicate_key_reports_exactly_the_repeats(ids: list[str]) -> None:
+    seen: set[str] = set()
+    repeats = []
+    for person in ids:
+        if person in seen:
+            repeats.append(("duplicate-key", person))
+        seen.add(person)
+    dataset = make_dataset(people=[{"id": person, "name": "A Person"} for person in ids])
+    assert sorted(f for f in found(dataset) if f[0] == "duplicate-key") == sorted(repeats)
+
+
+@SETTINGS
+@given(values=slugs)
+def test_per_run_agrees_with_testing_every_row(values: list[str | None]) -> None:
+    column = pl.DataFrame({"v": values}, schema={"v": pl.String})
+
+    def fails(value: pl.Expr) -> pl.Expr:
+        return ~value.str.contains(r"^[a-z0-9][a-z0-9._-]*$")
+
+    assert column.select(per_run(pl.col("v"), fails)).to_series().to_list() == \
+        column.select(fails(pl.col("v"))).to_series().to_list()

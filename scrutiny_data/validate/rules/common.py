@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 import polars as pl
 
@@ -45,6 +46,11 @@ def findings(frame: pl.LazyFrame, resource: str | pl.Expr, *, field: pl.Expr | s
         "source_id": pl.col("source_id"), "source_line": pl.col("source_line"),
     }
     return frame.select(expr.cast(FINDING_COLUMNS[name]).alias(name) for name, expr in columns.items())
+
+
+def per_run(value: pl.Expr, test: Callable[[pl.Expr], pl.Expr]) -> pl.Expr:
+    """`test(value)` computed once per run of equal values: ids repeat row after row (a meeting's attendance)."""
+    return test(value.rle().struct.field("value")).gather(value.rle_id())
 
 
 def number_text(value: pl.Expr) -> pl.Expr:

@@ -40,10 +40,13 @@ def _name_parts(people: pl.LazyFrame) -> pl.LazyFrame:
     words = pl.col("name").str.replace(_TITLES, "").str.to_lowercase().str.replace_all(r"[^a-z' -]", " ") \
         .str.strip_chars().str.split(" ").list.eval(pl.element().filter(pl.element() != ""))
     first = words.list.first()
-    return people.filter(words.list.len() >= 2).with_columns(
+    parts = people.filter(words.list.len() >= 2).with_columns(
         _surname=words.list.last(), _first=first, _length=words.list.join(" ").str.len_chars(),
-        _full_first=first.replace(FIRST_NAME_FORMS), _key=_spelling_key(first),
+        _full_first=first.replace(FIRST_NAME_FORMS),
     )
+    # Thirty regex passes make the spelling key: they run once per distinct first name, not per person.
+    keys = parts.select(pl.col("_first").unique()).with_columns(_key=_spelling_key(pl.col("_first")))
+    return parts.join(keys, on="_first", how="left", maintain_order="left")
 
 
 @rule("name-variant", family="entities", severity=Severity.warning, resource="people")

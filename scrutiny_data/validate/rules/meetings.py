@@ -19,13 +19,15 @@ ERROR, WARNING = Severity.error, Severity.warning
 QUORATE_ROLES = ("chair", "vice_chair", "member")
 
 
+def _meeting_facts(meetings: pl.LazyFrame) -> pl.LazyFrame:
+    """One row per meeting id: its committee, municipal year, date and times."""
+    return meetings.select(pl.col("id").alias("meeting_id"), "committee_id", "municipal_year",
+                           pl.col("date").alias("_date"), "start_time", "end_time").unique("meeting_id")
+
+
 def _with_meeting(attendance: pl.LazyFrame, meetings: pl.LazyFrame) -> pl.LazyFrame:
     """Attendance rows with their meeting's committee, municipal year, date and times."""
-    return attendance.join(
-        meetings.select(pl.col("id").alias("meeting_id"), "committee_id", "municipal_year",
-                        pl.col("date").alias("_date"), "start_time", "end_time").unique("meeting_id"),
-        on="meeting_id", how="left",
-    )
+    return attendance.join(_meeting_facts(meetings), on="meeting_id", how="left")
 
 
 def _with_role(frame: pl.LazyFrame, memberships: pl.LazyFrame, person: str = "person_id",
@@ -43,6 +45,14 @@ def _with_known_year(frame: pl.LazyFrame, memberships: pl.LazyFrame) -> pl.LazyF
         .with_columns(pl.col("_year_known").fill_null(False))
 
 
+def _present_rows(attendance: pl.LazyFrame, meetings: pl.LazyFrame, memberships: pl.LazyFrame) -> pl.LazyFrame:
+    """Attendance rows recorded present, with their meeting, `_year_known` and the person's `_role`."""
+    # Whether the year's membership is known is looked up per meeting, not per attendance row.
+    meeting = _with_known_year(_meeting_facts(meetings), memberships)
+    present = attendance.filter(pl.col("status") == "present").join(meeting, on="meeting_id", how="left")
+    return _with_role(present, memberships).with_columns(pl.col("_year_known").fill_null(False))
+
+
 def _present_members(attendance: pl.LazyFrame, meetings: pl.LazyFrame, memberships: pl.LazyFrame) -> pl.LazyFrame:
     """Per meeting whose roll is recorded: members present towards a quorum, and everyone who may vote.
 
@@ -50,13 +60,10 @@ def _present_members(attendance: pl.LazyFrame, meetings: pl.LazyFrame, membershi
     record is only a note of late arrivals (minutes on a web page often have no roll): such
     meetings are left out rather than reported inquorate.
     """
-    rows = _with_known_year(_with_role(_with_meeting(attendance, meetings), memberships), memberships)
-    present = pl.col("status") == "present"
     # Without a membership list for the year, everyone recorded present as a member counts.
-    quorate = present & (pl.col("_role").is_in(QUORATE_ROLES) | pl.col("substitute_for").is_not_null()
-                         | ~pl.col("_year_known"))
-    return rows.group_by("meeting_id").agg(
-        _quorate=quorate.sum(), _voters=present.sum(), _roll=(present & pl.col("arrived_at").is_null()).any(),
+    quorate = pl.col("_role").is_in(QUORATE_ROLES) | pl.col("substitute_for").is_not_null() | ~pl.col("_year_known")
+    return _present_rows(attendance, meetings, memberships).group_by("meeting_id").agg(
+        _quorate=quorate.sum(), _voters=pl.len(), _roll=pl.col("arrived_at").is_null().any(),
     ).filter("_roll")
 
 
@@ -67,9 +74,8 @@ def present_members_are_members(attendance: pl.LazyFrame, meetings: pl.LazyFrame
 
     Checked only for years whose membership the dataset lists: a year with no list is a gap, not N errors.
     """
-    rows = _with_known_year(_with_role(_with_meeting(attendance, meetings), memberships), memberships)
-    failing = rows.filter((pl.col("status") == "present") & pl.col("substitute_for").is_null()
-                          & pl.col("_role").is_null() & pl.col("_year_known"))
+    failing = _present_rows(attendance, meetings, memberships).filter(
+        pl.col("substitute_for").is_null() & pl.col("_role").is_null() & pl.col("_year_known"))
     return findings(failing, "attendance", field="person_id",
                     message=pl.format("{} is recorded present as a member on {}, but has no membership of the "
                                       "committee in {}.", pl.col("person_id"), pl.col("_date").cast(pl.String),
@@ -109,7 +115,9 @@ def substitutes_replace_absent_members(attendance: pl.LazyFrame, meetings: pl.La
 @rule("late-arrival-order", family="meetings", severity=ERROR, resource="attendance")
 def arrival_within_meeting(attendance: pl.LazyFrame, meetings: pl.LazyFrame) -> pl.LazyFrame:
     """A late arrival or early departure happens after the meeting starts and before it ends."""
-    rows = _with_meeting(attendance, meetings)
+    # Only rows with a time recorded can fail: they alone are joined to their meeting.
+    rows = _with_meeting(attendance.filter(pl.col("arrived_at").is_not_null() | pl.col("left_at").is_not_null()),
+                         meetings)
     frames = []
     for column, what in (("arrived_at", "arrived"), ("left_at", "left")):
         time = pl.col(column)
@@ -201,8 +209,10 @@ def agenda_published_in_time(meetings: pl.LazyFrame, config: ValidationConfig) -
 @rule("declaration-not-present", family="meetings", severity=ERROR, resource="declarations")
 def declarations_by_people_present(declarations: pl.LazyFrame, attendance: pl.LazyFrame) -> pl.LazyFrame:
     """Whoever declares an interest at a meeting is recorded present (or in attendance) at it."""
-    recorded = attendance.select("meeting_id").unique()
-    there = attendance.filter(pl.col("status").is_in(["present", "in_attendance"])).select("meeting_id", "person_id")
+    # Only the attendance of meetings with a declaration is looked at (a semi-join against a few ids).
+    declared = attendance.join(declarations.select("meeting_id").unique(), on="meeting_id", how="semi")
+    recorded = declared.select("meeting_id").unique()
+    there = declared.filter(pl.col("status").is_in(["present", "in_attendance"])).select("meeting_id", "person_id")
     failing = declarations.join(recorded, on="meeting_id", how="semi").join(there, on=["meeting_id", "person_id"],
                                                                              how="anti")
     return findings(failing, "declarations", field="person_id",
@@ -216,8 +226,11 @@ def minutes_numbered_in_order(meetings: pl.LazyFrame, agenda_items: pl.LazyFrame
                               resolutions: pl.LazyFrame) -> pl.LazyFrame:
     """Minute numbers keep increasing through a municipal year: each meeting starts after the last one ended."""
     numbers = pl.concat([agenda_items.select("meeting_id", "minute_number"),
-                         resolutions.select("meeting_id", "minute_number")]) \
-        .with_columns(_number=pl.col("minute_number").str.extract(r"([0-9]+)", 1).cast(pl.Int64)) \
+                         resolutions.select("meeting_id", "minute_number")])
+    # A few dozen distinct minute numbers recur across half a million rows: each is parsed once.
+    parsed = numbers.select(pl.col("minute_number").unique()).with_columns(
+        _number=pl.col("minute_number").str.extract(r"([0-9]+)", 1).cast(pl.Int64))
+    numbers = numbers.join(parsed, on="minute_number", how="left") \
         .group_by("meeting_id").agg(_first=pl.col("_number").min(), _last=pl.col("_number").max()) \
         .filter(pl.col("_first").is_not_null())
     ordered = meetings.join(numbers, left_on="id", right_on="meeting_id").sort("date", "id").with_columns(

@@ -27,14 +27,16 @@ def _month_sums(frame: pl.LazyFrame, keys: list[str], value: str) -> pl.LazyFram
     dated = frame.filter(pl.col("period_start").is_not_null() & pl.col("period_end").is_not_null()
                          & pl.col(value).is_not_null()).with_columns(
         _months=_month_index("period_end") - _month_index("period_start") + 1)
-    monthly = dated.filter((pl.col("_months") == 1) & (pl.col("period_start").dt.day() == 1)) \
-        .unique([*keys, "source_id", "period_start"], keep="first") \
-        .select(*keys, "source_id", pl.col("period_start").alias("_month"), pl.col(value).alias("_month_value"))
-    to_date = dated.filter(pl.col("_months") > 1)
+    monthly = dated.filter((pl.col("_months") == 1) & (pl.col("period_start").dt.day() == 1)).with_row_index("_row") \
+        .select("_row", *keys, "source_id", pl.col("period_start").alias("_month"), pl.col(value).alias("_month_value"))
+    # Row numbers stand in for strings: a month stated twice keeps its first row (a window over two integers,
+    # not a `unique` over five string columns), and totals are grouped by their row number.
+    to_date = dated.filter(pl.col("_months") > 1).with_row_index("_total")
     return to_date.join(monthly, on=[*keys, "source_id"], nulls_equal=True) \
         .filter(pl.col("_month").is_between("period_start", "period_end")) \
-        .group_by("id", "source_id", "source_line", "_months", value) \
-        .agg(_sum=pl.col("_month_value").sum(), _covered=pl.len())
+        .filter(pl.col("_row") == pl.col("_row").min().over("_total", "_month")) \
+        .group_by("_total").agg(*(pl.col(c).first() for c in ("id", "source_id", "source_line", "_months", value)),
+                                _sum=pl.col("_month_value").sum(), _covered=pl.len())
 
 
 @rule("period-total", family="periods", severity=Severity.error, resource=("kpis", "complaints"))
@@ -75,8 +77,10 @@ def one_figure_per_measure(kpis: pl.LazyFrame, complaints: pl.LazyFrame, sources
     ):
         key = [*keys, "period_start", "period_end", "_publisher"]
         # Only measures stated more than once can disagree: keep those before the publisher join and the pairing.
-        rows = frame.filter(pl.col(value).is_not_null()).filter(pl.len().over(key[:-1]) > 1) \
-            .join(publishers, on="source_id", how="left").filter(pl.len().over(key) > 1).with_columns(
+        # A repeated hash of the key (a cheap test on integers) finds them; the exact count drops collisions.
+        rows = frame.filter(pl.col(value).is_not_null()).filter(pl.struct(key[:-1]).hash().is_duplicated()) \
+            .join(publishers, on="source_id", how="left").filter(pl.struct(key).hash().is_duplicated()) \
+            .filter(pl.len().over(key) > 1).with_columns(
             _half=pl.when(exact).then(0.0).otherwise(half_unit(pl.col("stated"), pl.col(value).cast(pl.Float64))))
         earlier = rows.select(*key, *(pl.col(c).alias(f"_earlier_{c}") for c in
                                       ("source_id", "source_line", value, "_half", "stated")))
@@ -106,8 +110,13 @@ def _period_side(figures: pl.LazyFrame, name: str, on: str, other: str) -> pl.La
     return figures.filter(~pl.col("indicator").str.ends_with(DIFFERENCE_SUFFIX)).select(
         "source_id", pl.col("indicator").alias("_measure"), "comparator", on,
         pl.col(other).alias(f"_{name}_{other}"), pl.col("value").alias(f"_{name}"),
-        pl.col("_half").alias(f"_{name}_half"),
+        pl.col("unit").alias(f"_{name}_unit"), pl.col("stated").alias(f"_{name}_stated"),
     )
+
+
+def _half(value: str, stated: str, unit: str) -> pl.Expr:
+    """Half a unit of a figure's printed precision, 0 for a count."""
+    return pl.when(pl.col(unit) == "count").then(0.0).otherwise(half_unit(pl.col(stated), pl.col(value)))
 
 
 @rule("difference-mismatch", family="periods", severity=Severity.error, resource="kpis")
@@ -118,8 +127,7 @@ def difference_is_later_minus_earlier(kpis: pl.LazyFrame) -> pl.LazyFrame:
     start to the later period's end); both periods' figures are rows of `<measure>` in the same source.
     Stage 1 complaints 8 in 2020/21 and 17 in 2019/20: a printed "-9" passes, "-7" fails.
     """
-    figures = kpis.filter(pl.col("value").is_not_null()).with_columns(
-        _half=pl.when(pl.col("unit") == "count").then(0.0).otherwise(half_unit(pl.col("stated"), pl.col("value"))))
+    figures = kpis.filter(pl.col("value").is_not_null())
     differences = figures.filter(pl.col("indicator").str.ends_with(DIFFERENCE_SUFFIX)).with_columns(
         _measure=pl.col("indicator").str.strip_suffix(DIFFERENCE_SUFFIX))
     pairs = (
@@ -130,7 +138,10 @@ def difference_is_later_minus_earlier(kpis: pl.LazyFrame) -> pl.LazyFrame:
         .filter(pl.col("_earlier_period_end") < pl.col("period_end"))
         # Two candidate figures for one period means the measure is ambiguous: no finding rather than a wrong one.
         .filter(pl.len().over("id") == 1)
-        .with_columns(_change=pl.col("_later") - pl.col("_earlier"))
+        # Precision is read (three regexes) only for the few figures paired, not for every row.
+        .with_columns(_change=pl.col("_later") - pl.col("_earlier"), _half=_half("value", "stated", "unit"),
+                      _later_half=_half("_later", "_later_stated", "_later_unit"),
+                      _earlier_half=_half("_earlier", "_earlier_stated", "_earlier_unit"))
     )
     tolerance = pl.col("_half") + pl.col("_later_half") + pl.col("_earlier_half") + 1e-9
     failing = pairs.filter((pl.col("_change") - pl.col("value")).abs() > tolerance)

@@ -11,7 +11,7 @@ from ...models.types import MUNICIPAL_YEAR_PATTERN, SLUG_PATTERN, TIME_PATTERN
 from ...schema import FieldSpec, field_specs
 from ..findings import FINDING_COLUMNS, Severity
 from ..registry import rule
-from .common import empty_findings, findings, record_id
+from .common import empty_findings, findings, per_run, record_id
 
 ERROR, WARNING = Severity.error, Severity.warning
 #: A raw value shaped like an ISO date; when it does not parse, `invalid-date` reports it, not `type-error`.
@@ -80,7 +80,7 @@ def _value_checks(check_names: set[str]) -> CheckFailure:
             fails.append(("isin", ~value.is_in(list(spec.enum))))
         if spec.pattern and "str_matches" in check_names:
             anchored = spec.pattern if spec.pattern.startswith("^") else f"^{spec.pattern}"
-            fails.append(("str_matches", ~value.str.contains(anchored)))
+            fails.append(("str_matches", per_run(value, lambda v: ~v.str.contains(anchored))))
         if spec.minimum is not None and "greater_than_or_equal_to" in check_names:
             fails.append(("greater_than_or_equal_to", value < spec.minimum))
         if spec.maximum is not None and "less_than_or_equal_to" in check_names:
@@ -152,15 +152,19 @@ def values_parse_as_their_type(tables: dict[str, pl.LazyFrame], raw: dict[str, p
         rows = keyed_rows(name, tables[name], raw[name], suspect, [
             *(pl.col(s.name).alias(f"_typed_{s.name}") for s in specs)],
             [pl.col(s.name).alias(f"_text_{s.name}") for s in specs])
+        # The string tests run as columns of the suspect rows: inside a filter they would be pushed down
+        # and run over every row.
+        text = {s.name: pl.col(f"_text_{s.name}").str.strip_chars() for s in specs}
+        rows = rows.with_columns(
+            ((text[s.name] != "") & pl.col(f"_typed_{s.name}").is_null()
+             & (~text[s.name].str.contains(ISO_DATE_SHAPE) if s.type == "date" else True)).alias(f"_failed_{s.name}")
+            for s in specs)
         for spec in specs:
-            text = pl.col(f"_text_{spec.name}").str.strip_chars()
-            failed = (text != "") & pl.col(f"_typed_{spec.name}").is_null()
-            if spec.type == "date":
-                failed &= ~text.str.contains(ISO_DATE_SHAPE)
             frames.append(findings(
-                rows.filter(failed), name, field=spec.name, record=pl.col("record_id"),
-                message=pl.format("The {} '{}' is not {}.", pl.lit(spec.name), text, pl.lit(_TYPE_WORDS[spec.type])),
-                expected=_TYPE_WORDS[spec.type], actual=text,
+                rows.filter(f"_failed_{spec.name}"), name, field=spec.name, record=pl.col("record_id"),
+                message=pl.format("The {} '{}' is not {}.", pl.lit(spec.name), text[spec.name],
+                                  pl.lit(_TYPE_WORDS[spec.type])),
+                expected=_TYPE_WORDS[spec.type], actual=text[spec.name],
             ))
     return pl.concat(frames) if frames else empty_findings()
 
@@ -246,13 +250,9 @@ def keys_unique(tables: dict[str, pl.LazyFrame], raw: dict[str, pl.LazyFrame]) -
     frames = []
     for name, model in RESOURCES.items():
         keys = list(model.table.primary_key)
-        # Only the few rows with a repeated key go through the ordered first-row check. Measured: a
-        # group-by is faster on one string key, one hash pass over the struct on a compound key.
-        if len(keys) == 1:
-            repeated = tables[name].group_by(keys).agg(pl.len().alias("_copies")).filter(pl.col("_copies") > 1)
-            rows = tables[name].with_row_index("_row").join(repeated, on=keys, how="semi", nulls_equal=True)
-        else:
-            rows = tables[name].with_row_index("_row").filter(pl.struct(keys).is_duplicated())
+        # Equal keys hash equal, so only rows whose key hash repeats can repeat a key (a cheap test on
+        # integers); the exact check over the key values below drops any hash collision.
+        rows = tables[name].with_row_index("_row").filter(pl.struct(keys).hash().is_duplicated())
         rows = rows.sort("_row").with_columns(_first_line=pl.col("source_line").first().over(keys))
         repeats = rows.filter(pl.col("_row") != pl.col("_row").first().over(keys))
         frames.append(findings(
@@ -271,8 +271,10 @@ def references_exist(tables: dict[str, pl.LazyFrame], raw: dict[str, pl.LazyFram
     for name, model in RESOURCES.items():
         for fk in model.table.foreign_keys:
             fields = list(fk.fields)
+            # No `unique` on the targets: an anti-join only asks whether a match exists, and deduplicating
+            # every id of a large table (kpis.id for part_of) costs more than the join.
             targets = tables[fk.resource].select(
-                pl.col(ref).alias(f) for ref, f in zip(fk.reference, fields, strict=True)).unique()
+                pl.col(ref).alias(f) for ref, f in zip(fk.reference, fields, strict=True))
             dangling = tables[name].filter(pl.all_horizontal(pl.col(f).is_not_null() for f in fields)) \
                 .join(targets, on=fields, how="anti")
             shown = pl.concat_str([pl.col(f).cast(pl.String) for f in fields], separator="/")

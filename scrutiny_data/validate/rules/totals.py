@@ -12,30 +12,33 @@ ERROR = Severity.error
 
 
 def _figures(frame: pl.LazyFrame, value: str, exact: pl.Expr, group: list[str]) -> pl.LazyFrame:
-    """id, part_of, group columns, the value and its half-unit (0 for exact counts), unit if any."""
+    """id, part_of, group columns, the value (where there is one), whether it is exact, unit if any."""
     names = frame.collect_schema().names()
     unit = pl.col("unit") if "unit" in names else pl.lit(None, pl.String)
-    return frame.select(
+    return frame.filter(pl.col(value).is_not_null()).select(
         "id", "part_of", *group, "source_id", "source_line", "stated",
-        pl.col(value).cast(pl.Float64).alias("_value"),
-        pl.when(exact).then(0.0).otherwise(half_unit(pl.col("stated"), pl.col(value))).alias("_half"),
-        unit.alias("_unit"),
+        pl.col(value).cast(pl.Float64).alias("_value"), exact.alias("_exact"), unit.alias("_unit"),
     )
+
+
+def _half() -> pl.Expr:
+    """A figure's half-unit of printed precision (0 for exact counts)."""
+    return pl.when(pl.col("_exact")).then(0.0).otherwise(half_unit(pl.col("stated"), pl.col("_value")))
 
 
 def _sums(frame: pl.LazyFrame, value: str, exact: pl.Expr, group: list[str]) -> pl.LazyFrame:
     """Each total row joined to the sum of every breakdown of it (one row per total and dimension)."""
     figures = _figures(frame, value, exact, group)
-    parts = figures.filter(pl.col("part_of").is_not_null() & pl.col("_value").is_not_null()).group_by(
-        ["part_of", *group]).agg(
-        _sum=pl.col("_value").sum(), _tolerance=pl.col("_half").sum(), _parts=pl.len(),
+    # Precision is read (three regexes) only for the parts and for the totals they point at, not every row.
+    parts = figures.filter(pl.col("part_of").is_not_null()).group_by(["part_of", *group]).agg(
+        _sum=pl.col("_value").sum(), _tolerance=_half().sum(), _parts=pl.len(),
         _part_unit=pl.col("_unit").first(),
     )
+    totals = figures.drop(group)
     # A total the paper does not print (stated empty, e.g. the 100% of a percent breakdown) is exact.
-    totals = figures.filter(pl.col("_value").is_not_null()).drop(group).with_columns(
-        _half=pl.when(pl.col("stated").is_null()).then(0.0).otherwise("_half"))
     return parts.join(totals, left_on="part_of", right_on="id", how="inner").with_columns(
-        id=pl.col("part_of"),
+        id=pl.col("part_of"), _half=pl.when(pl.col("stated").is_null()).then(0.0).otherwise(_half()),
+    ).with_columns(
         _off=((pl.col("_sum") - pl.col("_value")).abs() - pl.col("_tolerance") - pl.col("_half")) > 1e-9,
     )
 

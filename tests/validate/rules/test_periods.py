@@ -100,3 +100,10 @@ def test_difference_mismatch_message() -> None:
     finding = report(make_dataset(kpis=stage1("-7"))).findings[0]
     assert finding.message == "8 minus 17 is -9, but the paper prints -7 as the difference."
     assert (finding.expected, finding.actual, finding.field, finding.source_line) == ("-9", "-7", "value", 3)
+
+
+@pytest.mark.parametrize(("ytd", "expected"), [(60, []), (149, [("period-total", "k-ytd")])])
+def test_period_total_month_stated_twice_counts_its_first_figure(ytd: int, expected: list) -> None:
+    rows = monthly([10, 20, 30], ytd)
+    rows.append({**rows[0], "id": "k-m0-again", "value": 99})
+    assert found(make_dataset(kpis=rows)) == expected
