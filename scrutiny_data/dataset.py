@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -184,9 +185,7 @@ def load(path: str | Path, *, allow_remote: bool = False) -> Dataset:
     descriptor_path = _descriptor_path(Path(path))
     descriptor = read_descriptor(descriptor_path)
     root = descriptor_path.parent
-    raw: dict[str, pl.DataFrame] = {}
-    findings: list[Finding] = []
-    for resource in descriptor["resources"]:
+    def read(resource: dict[str, Any]) -> tuple[pl.DataFrame, list[Finding]]:
         name, location = resource["name"], resource["path"]
         if is_remote(location):
             shown: Path | str = location
@@ -194,10 +193,16 @@ def load(path: str | Path, *, allow_remote: bool = False) -> Dataset:
         else:
             shown = local_resource_path(root, location, resource=name, descriptor=descriptor_path)
             data = _read_bytes(shown, name)
-        read = parse_csv(utf8_bytes(data, shown, resource.get("encoding")), shown, name)
+        parsed = parse_csv(utf8_bytes(data, shown, resource.get("encoding")), shown, name)
         del data  # the bytes can go before the next file is read
-        raw[name] = read.frame
-        findings.extend(read_findings(read, name, location))
+        return parsed.frame, read_findings(parsed, name, location)
+
+    # Two files at a time: the byte checks of one run while polars parses the other. Results (and the
+    # first error) come back in the descriptor's order.
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        done = list(pool.map(read, descriptor["resources"]))
+    raw = {resource["name"]: frame for resource, (frame, _) in zip(descriptor["resources"], done, strict=True)}
+    findings = [finding for _, found in done for finding in found]
     return Dataset(
         name=str(descriptor.get("name", root.name)),
         tables=typed_tables(raw),
