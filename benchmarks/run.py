@@ -26,7 +26,7 @@ PUBLISHERS_PER_BATCH = 50
 #: Codes about text that did not parse: typed Parquet cannot hold such a value, so they cannot be found there.
 TEXT_ONLY_CODES = frozenset({"type-error", "invalid-date"})
 #: frictionless checks about this many rows a second; past `--frictionless-budget` seconds it runs on a sample.
-FRICTIONLESS_ROWS_PER_SECOND = 10_000
+FRICTIONLESS_ROWS_PER_SECOND = 20_000
 #: The total frictionless checks row by row (a breakdown row would need other rows): a stated ratio.
 KPI_RATIO_FORMULA = (
     "numerator == None or denominator == None or unit != 'percent' or "
@@ -162,6 +162,17 @@ def child(tool: str, package: Path) -> None:
     print(json.dumps(result))
 
 
+def _best(runs: list[dict[str, Any]]) -> dict[str, Any]:
+    """The fastest of a tool's runs, with every run's seconds and the highest peak RSS seen.
+
+    The fastest run is the tool's speed with the least interference from whatever else the machine
+    is doing; the memory reported is the worst.
+    """
+    best = min(runs, key=lambda run: run["seconds"])
+    return {**best, "runs_seconds": [round(run["seconds"], 3) for run in runs],
+            "peak_rss_mb": max(run["peak_rss_mb"] for run in runs)}
+
+
 def measure(tool: str, package: Path, log: Any) -> dict[str, Any]:
     """Run one tool in a fresh interpreter; its result, with the wall time including start-up."""
     log(f"  {tool:<14} on {package.name} ...")
@@ -286,7 +297,10 @@ def benchmark(args: argparse.Namespace, work: Path, log: Any) -> dict[str, Any]:
     package = work / "package"
     manifest = synthesise(package, councils, args.years, args.seed, args.errors, log)
     total_rows = sum(manifest["rows"].values())
-    results = {tool: measure(tool, package, log) for tool in ("pyarrow_read", "scrutiny_data", "pandera")}
+    # Interleaved rounds, so a busy spell on the machine does not fall on one tool's runs only.
+    rounds = [{tool: measure(tool, package, log) for tool in ("pyarrow_read", "scrutiny_data", "pandera")}
+              for _ in range(max(1, args.repeat))]
+    results = {tool: _best([run[tool] for run in rounds]) for tool in rounds[0]}
     estimate = total_rows / FRICTIONLESS_ROWS_PER_SECOND
     fraction = 1.0 if estimate <= args.frictionless_budget else args.frictionless_budget / estimate
     frictionless_info: dict[str, Any] = {"skipped": args.skip_frictionless}
@@ -324,6 +338,8 @@ def benchmark(args: argparse.Namespace, work: Path, log: Any) -> dict[str, Any]:
         "years": args.years,
         "seed": args.seed,
         "seconds": seconds,
+        "runs_seconds": {tool: r["runs_seconds"] for tool, r in results.items() if "runs_seconds" in r},
+        "repeat": max(1, args.repeat),
         "peak_rss_mb": {tool: r["peak_rss_mb"] for tool, r in results.items()},
         "rows_per_second": {tool: round(total_rows / s) for tool, s in seconds.items()},
         "ratios": ratios,
@@ -392,9 +408,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--frictionless-budget",
         type=float,
-        default=120.0,
+        default=300.0,
         help="Seconds frictionless may take before it runs on a sample and is extrapolated.",
     )
+    parser.add_argument("--repeat", type=int, default=3,
+                        help="Runs of each fast tool (interleaved); the fastest is reported (frictionless runs once).")
     parser.add_argument("--skip-frictionless", action="store_true")
     parser.add_argument("--workdir", type=Path, default=None, help="Keep generated data here (default: a temp dir).")
     parser.add_argument("--child", choices=list(CHILDREN), help=argparse.SUPPRESS)
