@@ -4,22 +4,15 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 import polars as pl
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from scrutiny_data import ScrutinyDataError
-from scrutiny_data.reading import (
-    SPREADSHEET_CELL_LIMIT,
-    _careful,
-    _empty_is_null,
-    _plain_read,
-    cell_problems,
-    decode,
-    parse_csv,
-    utf8_bytes,
-)
+from scrutiny_data.cells import SPREADSHEET_CELL_LIMIT, cell_problems
+from scrutiny_data.reading import _careful, _empty_is_null, _plain_read, _positions, decode, parse_csv, utf8_bytes
 
 
 @pytest.mark.parametrize("text", [
@@ -166,3 +159,13 @@ def test_utf8_bytes_match_decoding_and_encoding_again(data) -> None:
     except ScrutinyDataError as exc:
         found = str(exc)
     assert found == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=64).map(lambda data: data.replace(b"x", b"\n")), st.integers(1, 9),
+       st.sampled_from(b'\n",x'))
+def test_byte_positions_found_a_chunk_at_a_time_are_every_one(data, chunk, byte) -> None:
+    body = np.frombuffer(data, dtype=np.uint8)
+    found = _positions(body, byte, chunk)
+    assert found.dtype == np.intp
+    assert found.tolist() == np.flatnonzero(body == byte).tolist()
