@@ -14,7 +14,8 @@ from .atomic import atomic_dir, atomic_write_text
 from .cells import read_findings
 from .errors import ScrutinyDataError
 from .models import RESOURCES
-from .reading import is_text_encoding, parse_csv, utf8_bytes
+from .encoding import is_text_encoding, utf8_bytes
+from .reading import parse_csv
 from .safety import fetch_remote, is_remote, local_resource_path
 from .schema import field_specs, polars_schema, table_schema
 

@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 
 from scrutiny_data import ScrutinyDataError
 from scrutiny_data.cells import SPREADSHEET_CELL_LIMIT, cell_problems
-from scrutiny_data.reading import _careful, _empty_is_null, _plain_read, _positions, decode, parse_csv, utf8_bytes
+from scrutiny_data.encoding import decode, utf8_bytes
+from scrutiny_data.reading import _careful, _empty_is_null, _plain_read, _positions, parse_csv
 
 
 @pytest.mark.parametrize("text", [

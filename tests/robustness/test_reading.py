@@ -6,7 +6,9 @@ import polars as pl
 import pytest
 
 from scrutiny_data import ScrutinyDataError
-from scrutiny_data.reading import cell_problems, decode, parse_csv
+from scrutiny_data.cells import cell_problems
+from scrutiny_data.encoding import decode
+from scrutiny_data.reading import parse_csv
 
 
 @pytest.mark.parametrize(("data", "encoding", "text"), [
