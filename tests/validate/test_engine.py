@@ -91,3 +91,29 @@ def test_dataset_of_typed_frames_without_raw_text_is_checked() -> None:
     typed = make_dataset(people=[{"id": "a-b", "name": "A B", "kind": "wizard"}])
     bare = Dataset(name="typed", tables={"people": typed.tables["people"]})
     assert [(f.code, f.record_id) for f in validate(bare, waivers=[]).findings] == [("enum-invalid", "a-b")]
+
+
+def _in_chunks(frame: pl.DataFrame, size: int) -> pl.DataFrame:
+    """The same rows held as several chunks of `size` rows (as a file read in batches gives them)."""
+    pieces = [frame.slice(start, size) for start in range(0, frame.height, size)] or [frame]
+    return pl.concat(pieces, rechunk=False)
+
+
+@pytest.mark.parametrize(("typed_size", "raw_size"), [(1, 1), (1, 2), (2, 3)])
+def test_frames_of_many_chunks_give_the_same_findings(typed_size: int, raw_size: int) -> None:
+    from dataclasses import replace
+
+    meeting = {"id": "m-1", "committee_id": "csc", "date": "2022-09-13", "municipal_year": "2022/23"}
+    dataset = make_dataset(
+        committees=[{"id": "csc"}],
+        meetings=[meeting, {**meeting, "id": "m-2", "date": "soon", "start_time": "25:00"},
+                  {**meeting, "id": "m-2", "status": "maybe"}, {**meeting, "id": "Bad", "committee_id": None}],
+        people=[{"id": "a-b", "name": "A B"}, {"id": "c-d", "name": "C D", "kind": "wizard"}],
+        attendance=[{"meeting_id": "m-1", "person_id": "a-b"}, {"meeting_id": "m-1", "person_id": "x-y"}],
+    )
+    chunked = replace(dataset, tables={n: _in_chunks(f, typed_size) for n, f in dataset.tables.items()},
+                      raw={n: _in_chunks(f, raw_size) for n, f in dataset.raw.items()})
+    assert chunked.tables["meetings"].n_chunks() > 1
+    expected = [(f.code, f.record_id, f.field, f.actual) for f in report(dataset).findings]
+    assert len(expected) > 5
+    assert [(f.code, f.record_id, f.field, f.actual) for f in report(chunked).findings] == expected

@@ -17,6 +17,8 @@ from .common import findings
 ERROR, WARNING = Severity.error, Severity.warning
 #: Membership roles that count towards a quorum (co-opted members advise and vote only on some items).
 QUORATE_ROLES = ("chair", "vice_chair", "member")
+#: A present row counts towards a quorum; without a membership list for the year, everyone present as a member does.
+_QUORATE = pl.col("_role").is_in(QUORATE_ROLES) | pl.col("substitute_for").is_not_null() | ~pl.col("_year_known")
 
 
 def _meeting_facts(meetings: pl.LazyFrame) -> pl.LazyFrame:
@@ -53,18 +55,18 @@ def _present_rows(attendance: pl.LazyFrame, meetings: pl.LazyFrame, memberships:
     return _with_role(present, memberships).with_columns(pl.col("_year_known").fill_null(False))
 
 
-def _present_members(attendance: pl.LazyFrame, meetings: pl.LazyFrame, memberships: pl.LazyFrame) -> pl.LazyFrame:
-    """Per meeting whose roll is recorded: members present towards a quorum, and everyone who may vote.
+def _present_members(attendance: pl.LazyFrame, meetings: pl.LazyFrame, memberships: pl.LazyFrame,
+                     **counts: pl.Expr) -> pl.LazyFrame:
+    """Per meeting whose roll is recorded, the `counts` over the rows recorded present.
 
     A meeting cannot open with nobody present, so when everyone recorded present arrived late the
     record is only a note of late arrivals (minutes on a web page often have no roll): such
     meetings are left out rather than reported inquorate.
     """
-    # Without a membership list for the year, everyone recorded present as a member counts.
-    quorate = pl.col("_role").is_in(QUORATE_ROLES) | pl.col("substitute_for").is_not_null() | ~pl.col("_year_known")
+    # Each rule aggregates only what it needs: with equal aggregations polars would share this whole plan
+    # between quorum and vote-count and compute the present rows (two joins) again for attendee-not-member.
     return _present_rows(attendance, meetings, memberships).group_by("meeting_id").agg(
-        _quorate=quorate.sum(), _voters=pl.len(), _roll=pl.col("arrived_at").is_null().any(),
-    ).filter("_roll")
+        _roll=pl.col("arrived_at").is_null().any(), **counts).filter("_roll")
 
 
 @rule("attendee-not-member", family="meetings", severity=ERROR, resource="attendance")
@@ -150,7 +152,8 @@ def meetings_quorate(meetings: pl.LazyFrame, attendance: pl.LazyFrame, membershi
     quorums = committees.select(pl.col("id").alias("committee_id"), pl.col("quorum").alias("_quorum")) \
         .unique("committee_id")
     rows = meetings.filter(pl.col("status") == "held") \
-        .join(_present_members(attendance, meetings, memberships), left_on="id", right_on="meeting_id") \
+        .join(_present_members(attendance, meetings, memberships, _quorate=_QUORATE.sum()), left_on="id",
+              right_on="meeting_id") \
         .join(quorums, on="committee_id", how="left").with_columns(_quorum=pl.col("_quorum").fill_null(config.quorum))
     failing = rows.filter(pl.col("_quorate") < pl.col("_quorum"))
     return findings(failing, "meetings", field="status",
@@ -168,7 +171,7 @@ def votes_within_members_present(resolutions: pl.LazyFrame, attendance: pl.LazyF
     votes = ["votes_for", "votes_against", "abstentions"]
     cast = pl.sum_horizontal(pl.col(v).fill_null(0) for v in votes)
     rows = resolutions.filter(pl.any_horizontal(pl.col(v).is_not_null() for v in votes)) \
-        .join(_present_members(attendance, meetings, memberships), on="meeting_id")
+        .join(_present_members(attendance, meetings, memberships, _voters=pl.len()), on="meeting_id")
     failing = rows.filter(cast > pl.col("_voters"))
     return findings(failing, "resolutions", field="votes_for",
                     message=pl.format("{} votes were cast ({} for, {} against, {} abstaining), but only {} members "

@@ -64,8 +64,9 @@ def _read_tables(raw: dict[str, pl.LazyFrame]) -> Iterator[tuple[str, type[Recor
             yield name, model
 
 
-#: A column check: (check name as pandera names it, the value that failed it or null) for one column.
-CheckFailure = Callable[[FieldSpec], list[tuple[str, pl.Expr]]]
+#: A column check: (check name as pandera names it, the value that failed it or null) for one column, told
+#: whether the column's value changes row after row (the whole primary key, or its last column).
+CheckFailure = Callable[[FieldSpec, bool], list[tuple[str, pl.Expr]]]
 
 
 def _value_checks(check_names: set[str]) -> CheckFailure:
@@ -73,14 +74,16 @@ def _value_checks(check_names: set[str]) -> CheckFailure:
 
     A null value passes every check, as pandera's checks skip nulls.
     """
-    def failures(spec: FieldSpec) -> list[tuple[str, pl.Expr]]:
+    def failures(spec: FieldSpec, varies: bool) -> list[tuple[str, pl.Expr]]:
         value = pl.col(spec.name)
         fails: list[tuple[str, pl.Expr]] = []
         if spec.enum and "isin" in check_names:
             fails.append(("isin", ~value.is_in(list(spec.enum))))
         if spec.pattern and "str_matches" in check_names:
             anchored = spec.pattern if spec.pattern.startswith("^") else f"^{spec.pattern}"
-            fails.append(("str_matches", per_run(value, lambda v: ~v.str.contains(anchored))))
+            # A value that changes every row (kpis.id) gains nothing from runs: it is matched directly.
+            matches = value.str.contains(anchored) if varies else per_run(value, lambda v: v.str.contains(anchored))
+            fails.append(("str_matches", ~matches))
         if spec.minimum is not None and "greater_than_or_equal_to" in check_names:
             fails.append(("greater_than_or_equal_to", value < spec.minimum))
         if spec.maximum is not None and "less_than_or_equal_to" in check_names:
@@ -89,27 +92,32 @@ def _value_checks(check_names: set[str]) -> CheckFailure:
     return failures
 
 
-def _column_cases(model: type[Record], table: pl.LazyFrame, failures: CheckFailure,
+def _column_cases(name: str, table: pl.LazyFrame, raw: pl.LazyFrame | None, failures: CheckFailure,
                   missing: dict[str, pl.Expr] | None = None) -> pl.LazyFrame | None:
     """Every (row, column, check) that fails, in one select over the resource: pandera's failure cases.
 
-    `missing` maps a required column to where it counts as empty (the `not_nullable` check).
+    `missing` maps a required column to where it counts as empty (the `not_nullable` check). The
+    failing rows carry their record id and provenance, so the checks run once (a join back to the
+    rows made polars compute them twice).
     """
     columns: list[pl.Expr] = []
-    for spec in field_specs(model):
-        named = failures(spec) + ([("not_nullable", pl.when(missing[spec.name]).then(pl.lit("")))]
-                                  if missing and spec.name in missing else [])
+    last_key = RESOURCES[name].table.primary_key[-1]
+    for spec in field_specs(RESOURCES[name]):
+        empty = [("not_nullable", pl.when(missing[spec.name]).then(pl.lit("")))] \
+            if missing and spec.name in missing else []
+        named = failures(spec, spec.name == last_key) + empty
         columns.extend(expr.alias(f"{spec.name}\x1f{check}") for check, expr in named)
     if not columns:
         return None
-    flags = table.select(pl.int_range(pl.len(), dtype=pl.UInt32).alias("index"), *columns)
-    cases = flags.filter(pl.any_horizontal(pl.exclude("index").is_not_null())) \
-        .unpivot(index="index", variable_name="_what", value_name="failure_case") \
-        .filter(pl.col("failure_case").is_not_null())
+    flags = [e.meta.output_name() for e in columns]
+    rows = keyed_rows(name, table, raw, pl.any_horizontal(pl.col(f).is_not_null() for f in flags), columns)
+    cases = rows.unpivot(on=flags, index=["record_id", "source_id", "source_line"], variable_name="_what",
+                         value_name="failure_case").filter(pl.col("failure_case").is_not_null())
     what = pl.col("_what").str.split_exact("\x1f", 1)
     return cases.select(what.struct.field("field_0").alias("column"), what.struct.field("field_1").alias("check"),
                         pl.when(pl.col("_what").str.ends_with("\x1fnot_nullable")).then(None)
-                        .otherwise(pl.col("failure_case")).alias("failure_case"), "index")
+                        .otherwise(pl.col("failure_case")).alias("failure_case"),
+                        "record_id", "source_id", "source_line")
 
 
 def _column_findings(tables: dict[str, pl.LazyFrame], raw: dict[str, pl.LazyFrame], failures: CheckFailure,
@@ -118,18 +126,16 @@ def _column_findings(tables: dict[str, pl.LazyFrame], raw: dict[str, pl.LazyFram
     """Findings for one kind of per-column check over every resource, with messages built per case."""
     frames = []
     for name, model in RESOURCES.items():
-        cases = _column_cases(model, tables[name], failures, (missing or {}).get(name))
+        cases = _column_cases(name, tables[name], raw.get(name), failures, (missing or {}).get(name))
         if cases is None:
             continue
-        rows = keyed_rows(name, tables[name], raw.get(name), cases.select(pl.col("index").alias("_row")))
         specs = pl.LazyFrame({
             "column": [s.name for s in field_specs(model)],
             "pattern": [s.pattern for s in field_specs(model)],
             "allowed": [", ".join(s.enum) if s.enum else None for s in field_specs(model)],
             "minimum": [s.minimum for s in field_specs(model)],
         }, schema={"column": pl.String, "pattern": pl.String, "allowed": pl.String, "minimum": pl.Float64})
-        joined = cases.join(rows, left_on="index", right_on="_row", how="left") \
-            .join(specs, on="column", how="left") \
+        joined = cases.join(specs, on="column", how="left") \
             .with_columns(resource=pl.lit(name), field=pl.col("column"), actual=pl.col("failure_case"))
         frames.append(findings(joined, name, field=pl.col("field"), message=message, expected=expected,
                                actual=pl.col("actual"), record=pl.col("record_id")))
@@ -169,9 +175,9 @@ def values_parse_as_their_type(tables: dict[str, pl.LazyFrame], raw: dict[str, p
     return pl.concat(frames) if frames else empty_findings()
 
 
-def _printed_flags(model: type[Record], table: pl.LazyFrame, raw: pl.LazyFrame | None
-                   ) -> tuple[pl.LazyFrame, dict[str, pl.Expr]]:
-    """The table with a flag per required typed column saying where something was printed, and where each is empty.
+def _with_read_text(model: type[Record], table: pl.LazyFrame, raw: pl.LazyFrame | None
+                    ) -> tuple[pl.LazyFrame, dict[str, pl.Expr]]:
+    """The table with the text read for each required typed column, and where each column is empty.
 
     A printed value that did not parse is a type-error, and a column missing altogether is one
     finding, not one per row: neither is a missing value.
@@ -180,11 +186,16 @@ def _printed_flags(model: type[Record], table: pl.LazyFrame, raw: pl.LazyFrame |
     required = [s for s in field_specs(model) if s.required and (raw_columns is None or s.name in raw_columns)]
     printed = [s.name for s in required if raw_columns is not None and s.type != "string"]
     if printed and raw is not None:
-        flags = raw.select((pl.col(name).str.strip_chars() != "").fill_null(False).alias(f"_printed_{name}")
-                           for name in printed)
-        table = pl.concat([table, flags], how="horizontal")
-    return table, {s.name: pl.col(s.name).is_null() & (~pl.col(f"_printed_{s.name}") if s.name in printed else True)
-                   for s in required}
+        table = pl.concat([table, raw.select(pl.col(name).alias(f"_read_{name}") for name in printed)],
+                          how="horizontal")
+
+    def empty(name: str) -> pl.Expr:
+        if name not in printed:
+            return pl.col(name).is_null()
+        # The text is stripped only where the typed value is null (a few rows), not in every row.
+        text = pl.when(pl.col(name).is_null()).then(pl.col(f"_read_{name}")).str.strip_chars()
+        return pl.col(name).is_null() & (text == "").fill_null(True)
+    return table, {s.name: empty(s.name) for s in required}
 
 
 @rule("required-missing", family="schema", severity=ERROR, resource=tuple(RESOURCES))
@@ -202,9 +213,9 @@ def required_values_present(tables: dict[str, pl.LazyFrame], raw: dict[str, pl.L
                     "message": [f"The required column {m} is missing from {name}." for m in missing],
                     "expected": "a column", "actual": None, "source_id": None, "source_line": None,
                 }, schema=FINDING_COLUMNS))
-        flagged[name], empty[name] = _printed_flags(model, tables[name], raw.get(name))
+        flagged[name], empty[name] = _with_read_text(model, tables[name], raw.get(name))
     frames.append(_column_findings(
-        flagged, raw, lambda spec: [],
+        flagged, raw, lambda spec, varies: [],
         message=pl.format("The {} is empty, but every row of {} needs one.", pl.col("field"), pl.col("resource")),
         expected=pl.lit("a value"), missing=empty,
     ))
