@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from click.testing import CliRunner
 
 from scrutiny_data import __version__
@@ -72,3 +74,19 @@ def test_validate_parquet_in_batches_prints_the_same_report(tmp_path, seeds, mon
     steps = [line.removeprefix(f"validating {package}: ").removesuffix(" steps done").split("/")
              for line in batched.stderr.splitlines()]
     assert steps == [[str(done), steps[0][1]] for done in range(1, len(steps) + 1)] and steps[-1][0] == steps[-1][1]
+
+
+def test_published_parquet_copy_uses_the_package_waivers(tmp_path) -> None:
+    import shutil
+
+    from .conftest import BUNDLED
+
+    # `publish` writes waivers.yaml at the package's top and the Parquet files in parquet/ below it.
+    (tmp_path / "published").mkdir()
+    package = _parquet_package(tmp_path / "published" / "parquet")
+    shutil.copyfile(BUNDLED / "waivers.yaml", tmp_path / "published" / "waivers.yaml")
+    runner = CliRunner()
+    for batches in ("0", "50"):
+        result = runner.invoke(main, ["validate", str(package), "-f", "json", "--batch-publishers", batches])
+        assert result.exit_code == 0, result.output
+        assert json.loads(result.stdout)["summary"]["waived"] == 8

@@ -12,6 +12,7 @@ from ..atomic import atomic_dir
 from ..dataset import Dataset
 from ..errors import ScrutinyDataError
 from ..validate.findings import Report
+from ..validate.waivers import WAIVER_FILE
 from .ckan import DEFAULT_OWNER_ORG, ckan_payload
 from .dcat import dcat_document
 from .facts import Facts, dataset_facts
@@ -22,7 +23,6 @@ from .package import write_package
 from .parquet import write_parquet
 from .popolo import popolo_document
 
-WAIVER_FILE = "waivers.yaml"
 #: A directory holding these was written by `publish`, so it may be replaced by a new publication.
 PUBLISHED_MARKERS = ("datapackage.json", "dcat.jsonld")
 

@@ -19,7 +19,7 @@ from .config import ValidationConfig
 from .engine import _report, run_rules, run_rules_lazy
 from .findings import Report
 from .registry import RULES
-from .waivers import WAIVER_FILE, Waiver, load_waivers
+from .waivers import Waiver, resolve_waivers
 
 #: Rules that compare rows of different publishers (keys, references, people's names): each is run so that
 #: it sees the whole package; every other rule stays inside one publisher's papers.
@@ -211,8 +211,6 @@ def validate_parquet(path: str | Path, *, publishers_per_batch: int = 50, waiver
         del batch
         step()
     records = sum(scan.select(pl.len()).collect().item() for scan in scans.values())
-    beside = root / WAIVER_FILE
-    acknowledged = (load_waivers(waivers) if isinstance(waivers, str | Path) else list(waivers)
-                    if waivers is not None else load_waivers(beside) if beside.is_file() else [])
+    acknowledged = resolve_waivers(waivers, root)
     name = (pq.read_schema(parquet_files(root)[0]).metadata or {}).get(DATASET_KEY, root.name.encode()).decode()
     return _report(name, pl.concat(found, how="vertical"), acknowledged, config, records)

@@ -11,7 +11,7 @@ from ..models import RESOURCES
 from .config import ValidationConfig
 from .findings import FINDING_COLUMNS, Finding, Report, Severity
 from .registry import ENGINE_CODES, RULES, Rule
-from .waivers import WAIVER_FILE, Waiver, load_waivers, waiver_frame
+from .waivers import Waiver, resolve_waivers, waiver_frame
 
 _SORT = ["code", "resource", "record_id", "field", "source_id", "source_line", "message"]
 
@@ -86,21 +86,13 @@ def apply_waivers(found: pl.DataFrame, waivers: list[Waiver]) -> pl.DataFrame:
     return pl.concat([marked, stale_findings], how="vertical")
 
 
-def _waivers_for(dataset: Dataset, waivers: list[Waiver] | Path | str | None) -> list[Waiver]:
-    if waivers is None:
-        beside = dataset.path / WAIVER_FILE if dataset.path is not None else None
-        return load_waivers(beside) if beside is not None and beside.is_file() else []
-    if isinstance(waivers, str | Path):
-        return load_waivers(waivers)
-    return list(waivers)
-
 
 def validate(dataset: Dataset, *, waivers: list[Waiver] | Path | None = None,
              config: ValidationConfig | None = None) -> Report:
     """Validate a dataset against every rule; waivers beside the dataset apply unless others are given."""
     config = config or ValidationConfig()
     found = pl.concat([run_rules(dataset, config), _read_findings(dataset)], how="vertical")
-    return _report(dataset.name, found, _waivers_for(dataset, waivers), config, dataset.row_count)
+    return _report(dataset.name, found, resolve_waivers(waivers, dataset.path), config, dataset.row_count)
 
 
 def _report(name: str, found: pl.DataFrame, acknowledged: list[Waiver], config: ValidationConfig,

@@ -34,6 +34,22 @@ def _entries(document: object, path: Path) -> list[object]:
     return document
 
 
+def resolve_waivers(given: list[Waiver] | str | Path | None, directory: Path | None) -> list[Waiver]:
+    """The waivers given (a list or a file), else those kept with the dataset in `directory`.
+
+    A dataset keeps its `waivers.yaml` beside it; the `parquet/` folder of a published package uses
+    the package's, one level up.
+    """
+    if isinstance(given, str | Path):
+        return load_waivers(given)
+    if given is not None:
+        return list(given)
+    places = [directory, directory.parent] if directory is not None and directory.name == "parquet" else [directory]
+    beside = next((place / WAIVER_FILE for place in places if place is not None and (place / WAIVER_FILE).is_file()),
+                  None)
+    return load_waivers(beside) if beside is not None else []
+
+
 def load_waivers(path: str | Path) -> list[Waiver]:
     """Read a waivers file; anything malformed raises ScrutinyDataError naming the entry."""
     path = Path(path)
