@@ -24,8 +24,6 @@ from .waivers import Waiver, resolve_waivers
 #: Rules that compare rows of different publishers (keys, references, people's names): each is run so that
 #: it sees the whole package; every other rule stays inside one publisher's papers.
 GLOBAL_RULES = frozenset({"duplicate-key", "foreign-key", "name-variant", "unknown-field"})
-#: The global rules run as they are over the whole package's projected columns (cheap: few rows or none).
-WHOLE_RULES = frozenset({"name-variant", "unknown-field"})
 
 #: Called after each step with (steps done, steps in all).
 Progress = Callable[[int, int], None]

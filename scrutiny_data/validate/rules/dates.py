@@ -23,7 +23,6 @@ _MONTHS = {m: n for n, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun",
                                         "dec"), start=1)}
 _DAY_MONTH_YEAR = (r"(?i)\b([0-9]{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?"
                    r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+([0-9]{4})\b")
-_LONG_DATE = "%A %-d %B %Y"
 
 
 def _printed_dates(resource: str, frame: pl.LazyFrame, stated: str) -> pl.LazyFrame:
