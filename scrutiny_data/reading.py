@@ -172,7 +172,8 @@ def _plain_read(data: bytes, header: list[str]) -> pl.DataFrame | None:
     if frame.width == 1 and frame.get_column(header[0]).null_count():
         return None  # in one column a blank line is a null cell, not a padded row
     lengths = np.diff(ends) - 1 - (body[ends[1:] - 1] == ord("\r") if b"\r" in data else 0)
-    cells = frame.select(pl.sum_horizontal(pl.all().str.len_bytes().cast(pl.Int64))).to_series().to_numpy()
+    # Summed as 32-bit lengths (quicker): a line past 4 GB could only wrap to a total that does not match.
+    cells = frame.select(pl.sum_horizontal(pl.all().str.len_bytes())).to_series().to_numpy().astype(np.int64)
     if not np.array_equal(cells + (frame.width - 1) + dropped[1:], lengths):
         return None
     return _empty_is_null(frame) if quoted_empty else frame

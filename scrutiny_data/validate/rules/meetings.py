@@ -55,18 +55,14 @@ def _present_rows(attendance: pl.LazyFrame, meetings: pl.LazyFrame, memberships:
     return _with_role(present, memberships).with_columns(pl.col("_year_known").fill_null(False))
 
 
-def _present_members(attendance: pl.LazyFrame, meetings: pl.LazyFrame, memberships: pl.LazyFrame,
-                     **counts: pl.Expr) -> pl.LazyFrame:
-    """Per meeting whose roll is recorded, the `counts` over the rows recorded present.
+def _rolls(present: pl.LazyFrame, **counts: pl.Expr) -> pl.LazyFrame:
+    """Per meeting whose roll is recorded, the `counts` over its rows recorded present.
 
     A meeting cannot open with nobody present, so when everyone recorded present arrived late the
     record is only a note of late arrivals (minutes on a web page often have no roll): such
     meetings are left out rather than reported inquorate.
     """
-    # Each rule aggregates only what it needs: with equal aggregations polars would share this whole plan
-    # between quorum and vote-count and compute the present rows (two joins) again for attendee-not-member.
-    return _present_rows(attendance, meetings, memberships).group_by("meeting_id").agg(
-        _roll=pl.col("arrived_at").is_null().any(), **counts).filter("_roll")
+    return present.group_by("meeting_id").agg(_roll=pl.col("arrived_at").is_null().any(), **counts).filter("_roll")
 
 
 @rule("attendee-not-member", family="meetings", severity=ERROR, resource="attendance")
@@ -76,8 +72,12 @@ def present_members_are_members(attendance: pl.LazyFrame, meetings: pl.LazyFrame
 
     Checked only for years whose membership the dataset lists: a year with no list is a gap, not N errors.
     """
-    failing = _present_rows(attendance, meetings, memberships).filter(
-        pl.col("substitute_for").is_null() & pl.col("_role").is_null() & pl.col("_year_known"))
+    # An anti-join keeps only the rows with no membership (a membership without a role is none), and only
+    # they are checked against the years listed.
+    roles = memberships.filter(pl.col("role").is_not_null()).select("committee_id", "person_id", "municipal_year")
+    unlisted = _with_meeting(attendance.filter((pl.col("status") == "present") & pl.col("substitute_for").is_null()),
+                             meetings).join(roles, on=["committee_id", "person_id", "municipal_year"], how="anti")
+    failing = _with_known_year(unlisted, memberships).filter("_year_known")
     return findings(failing, "attendance", field="person_id",
                     message=pl.format("{} is recorded present as a member on {}, but has no membership of the "
                                       "committee in {}.", pl.col("person_id"), pl.col("_date").cast(pl.String),
@@ -151,10 +151,10 @@ def meetings_quorate(meetings: pl.LazyFrame, attendance: pl.LazyFrame, membershi
     """
     quorums = committees.select(pl.col("id").alias("committee_id"), pl.col("quorum").alias("_quorum")) \
         .unique("committee_id")
-    rows = meetings.filter(pl.col("status") == "held") \
-        .join(_present_members(attendance, meetings, memberships, _quorate=_QUORATE.sum()), left_on="id",
-              right_on="meeting_id") \
-        .join(quorums, on="committee_id", how="left").with_columns(_quorum=pl.col("_quorum").fill_null(config.quorum))
+    held = meetings.filter(pl.col("status") == "held").join(quorums, on="committee_id", how="left") \
+        .with_columns(_quorum=pl.col("_quorum").fill_null(config.quorum))
+    counted = _rolls(_present_rows(attendance, meetings, memberships), _quorate=_QUORATE.sum())
+    rows = held.join(counted, left_on="id", right_on="meeting_id")
     failing = rows.filter(pl.col("_quorate") < pl.col("_quorum"))
     return findings(failing, "meetings", field="status",
                     message=pl.format("Only {} present on {}; the quorum is {}.",
@@ -171,7 +171,7 @@ def votes_within_members_present(resolutions: pl.LazyFrame, attendance: pl.LazyF
     votes = ["votes_for", "votes_against", "abstentions"]
     cast = pl.sum_horizontal(pl.col(v).fill_null(0) for v in votes)
     rows = resolutions.filter(pl.any_horizontal(pl.col(v).is_not_null() for v in votes)) \
-        .join(_present_members(attendance, meetings, memberships, _voters=pl.len()), on="meeting_id")
+        .join(_rolls(attendance.filter(pl.col("status") == "present"), _voters=pl.len()), on="meeting_id")
     failing = rows.filter(cast > pl.col("_voters"))
     return findings(failing, "resolutions", field="votes_for",
                     message=pl.format("{} votes were cast ({} for, {} against, {} abstaining), but only {} members "
