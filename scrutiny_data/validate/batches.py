@@ -69,9 +69,43 @@ def _dataset(tables: dict[str, pl.DataFrame]) -> Dataset:
     return Dataset(name="batch", tables=tables, raw=raw)
 
 
-def _batch(scans: dict[str, pl.LazyFrame], rows: pl.Expr) -> Dataset:
-    """The rows of every resource that `rows` keeps, typed."""
-    return _dataset({name: _conform(name, scan.filter(rows).collect()) for name, scan in scans.items()})
+def _batch(scans: dict[str, pl.LazyFrame], rows: pl.Expr, spans: dict[str, tuple[int, int]]) -> Dataset:
+    """The rows of every resource that `rows` keeps, typed; only the span (first, last row) given is read.
+
+    A resource without `source_id` (its rows belong to no known source) is read whole where it has a span.
+    """
+    frames = {}
+    for name, scan in scans.items():
+        first, last = spans.get(name, (0, -1))
+        part = scan.slice(first, last - first + 1)
+        if "source_id" in scan.collect_schema().names():
+            part = part.filter(rows)
+        frames[name] = _conform(name, part.collect(engine="streaming"))
+    return _dataset(frames)
+
+
+def _spans(scans: dict[str, pl.LazyFrame], batch_of: pl.DataFrame, unknown: int) -> list[dict[str, tuple[int, int]]]:
+    """For each batch, the first and last row of each resource that it holds (one pass over the `source_id`s).
+
+    `batch_of` gives each source id its batch (an id listed twice may have two); rows of no known source
+    are in batch `unknown`. Rows are usually grouped by their paper, so a batch's rows lie close together
+    and reading its span skips most of each file.
+    """
+    spans: list[dict[str, tuple[int, int]]] = [{} for _ in range(unknown + 1)]
+    for name, scan in scans.items():
+        if "source_id" not in scan.collect_schema().names():
+            rows = scan.select(pl.len()).collect().item()
+            if rows:
+                spans[unknown][name] = (0, rows - 1)
+            continue
+        bounds = scan.select(pl.int_range(pl.len(), dtype=pl.UInt64).alias("_row"), "source_id") \
+            .join(batch_of.lazy(), left_on="source_id", right_on="id", how="left") \
+            .group_by(pl.col("_batch").fill_null(unknown)).agg(pl.col("_row").min().alias("first"),
+                                                               pl.col("_row").max().alias("last")) \
+            .collect(engine="streaming")
+        for index, first, last in bounds.iter_rows():
+            spans[index][name] = (first, last)
+    return spans
 
 
 def _own(found: pl.DataFrame) -> pl.DataFrame:
@@ -175,7 +209,8 @@ def validate_parquet(path: str | Path, *, publishers_per_batch: int = 50, waiver
     in_batches = {"foreign-key"} if FOREIGN_KEYS_IN_BATCHES else set()
     whole = sorted((GLOBAL_RULES - {"duplicate-key"} - in_batches) - config.skip)
     sources = scans["sources"].select("id", "publisher").collect()
-    publishers = sources.get_column("publisher").unique().sort(nulls_last=True)
+    # Publishers in the order the sources list them, which is usually the order of the rows too.
+    publishers = sources.get_column("publisher").unique(maintain_order=True)
     size = publishers_per_batch or max(1, len(publishers))
     chosen_sets = [publishers.slice(start, size) for start in range(0, len(publishers), size)]
     steps, done = len(chosen_sets) + 1 + bool(whole) + ("duplicate-key" not in config.skip), 0
@@ -195,12 +230,16 @@ def validate_parquet(path: str | Path, *, publishers_per_batch: int = 50, waiver
         step()
     batch_config = replace(config, skip=config.skip | GLOBAL_RULES)
     known = sources.get_column("id").implode()
+    numbered = pl.DataFrame({"publisher": publishers,
+                             "_batch": pl.int_range(len(publishers), dtype=pl.UInt32, eager=True) // size})
+    spans = _spans(scans, sources.join(numbered, on="publisher", how="left", nulls_equal=True)
+                   .select("id", "_batch"), len(chosen_sets))
     # Rows of no known source (a finding of their own) are checked together, last.
     selections = [pl.col("source_id").is_in(
         sources.filter(pl.col("publisher").is_in(chosen.implode(), nulls_equal=True)).get_column("id").implode())
         for chosen in chosen_sets] + [pl.col("source_id").is_null() | ~pl.col("source_id").is_in(known)]
-    for rows in selections:
-        batch = _batch(scans, rows)
+    for rows, span in zip(selections, spans, strict=True):
+        batch = _batch(scans, rows, span)
         found.append(_own(run_rules(batch, batch_config)))
         if in_batches - config.skip:
             dangling = foreign_keys(batch, scans, config)

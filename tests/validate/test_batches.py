@@ -108,3 +108,35 @@ def test_zero_publishers_a_batch_is_one_batch(parquet_dir):
     assert validate_parquet(parquet_dir, publishers_per_batch=0, waivers=[]).to_dict() == whole.to_dict()
     with pytest.raises(ValueError, match="negative"):
         validate_parquet(parquet_dir, publishers_per_batch=-1)
+
+
+def test_batches_read_only_their_spans_and_still_match_when_rows_are_scattered(tmp_path):
+    """Rows of a publisher spread through small row groups: each batch's span covers them all."""
+    import polars as pl
+    import pyarrow.parquet as pq
+
+    from scrutiny_data.publish.parquet import _arrow_table
+
+    dataset, _ = generate(councils=4, years=1, seed=3, errors=len(PLANTS))
+    for name, frame in dataset.tables.items():
+        # Shuffled, so a batch's rows are scattered, and in row groups of 5 rows, so spans skip groups.
+        shuffled = frame.sample(fraction=1.0, shuffle=True, seed=1) if name == "attendance" else frame
+        pq.write_table(_arrow_table(name, shuffled), tmp_path / f"{name}.parquet", row_group_size=5)
+    whole = validate(load_parquet(tmp_path), waivers=[])
+    batched = validate_parquet(tmp_path, publishers_per_batch=1, waivers=[])
+    assert batched.to_dict() == whole.to_dict()
+    assert pl.read_parquet(tmp_path / "attendance.parquet").height == dataset.tables["attendance"].height
+
+
+def test_spans_are_each_batchs_first_and_last_row():
+    import polars as pl
+
+    from scrutiny_data.validate.batches import _spans
+
+    attendance = pl.LazyFrame({"source_id": ["a", "b", "a", None, "c", "b", "zz"]})
+    batch_of = pl.DataFrame({"id": ["a", "b", "c"], "_batch": [0, 1, 1]}, schema={"id": pl.String, "_batch": pl.UInt32})
+    spans = _spans({"attendance": attendance, "committees": pl.LazyFrame({"id": ["x", "y"]})}, batch_of, unknown=2)
+    # Batch 1 holds b and c (rows 1 to 5); rows of no known source (None, "zz") and a resource without
+    # source_id go to the last batch.
+    assert spans == [{"attendance": (0, 2)}, {"attendance": (1, 5)},
+                     {"attendance": (3, 6), "committees": (0, 1)}]

@@ -48,17 +48,6 @@ def findings(frame: pl.LazyFrame, resource: str | pl.Expr, *, field: pl.Expr | s
     return frame.select(expr.cast(FINDING_COLUMNS[name]).alias(name) for name, expr in columns.items())
 
 
-def may_repeat(frame: pl.LazyFrame, keys: list[str]) -> pl.LazyFrame:
-    """The rows of `frame` whose `keys` hash like another row's: every row of a repeated key, and any collision.
-
-    Equal keys hash equal, so a cheap test on integers narrows an exact test the caller still makes. The
-    hashes are sorted so that a repeat sits next to its copy (quicker than counting every hash).
-    """
-    hashed = frame.with_columns(_hash=pl.struct(keys).hash())
-    repeated = hashed.select(pl.col("_hash").sort()).filter(pl.col("_hash") == pl.col("_hash").shift(1))
-    return hashed.join(repeated, on="_hash", how="semi").drop("_hash")
-
-
 def per_run(value: pl.Expr, test: Callable[[pl.Expr], pl.Expr]) -> pl.Expr:
     """`test(value)` computed once per run of equal values: ids repeat row after row (a meeting's attendance)."""
     return test(value.rle().struct.field("value")).gather(value.rle_id())

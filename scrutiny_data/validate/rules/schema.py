@@ -11,7 +11,7 @@ from ...models.types import MUNICIPAL_YEAR_PATTERN, SLUG_PATTERN, TIME_PATTERN
 from ...schema import FieldSpec, field_specs
 from ..findings import FINDING_COLUMNS, Severity
 from ..registry import rule
-from .common import empty_findings, findings, may_repeat, per_run, record_id
+from .common import empty_findings, findings, per_run, record_id
 
 ERROR, WARNING = Severity.error, Severity.warning
 #: A raw value shaped like an ISO date; when it does not parse, `invalid-date` reports it, not `type-error`.
@@ -261,8 +261,9 @@ def keys_unique(tables: dict[str, pl.LazyFrame], raw: dict[str, pl.LazyFrame]) -
     frames = []
     for name, model in RESOURCES.items():
         keys = list(model.table.primary_key)
-        # Only rows whose key hash repeats can repeat a key; the exact test below drops any collision.
-        rows = may_repeat(tables[name].with_row_index("_row"), keys)
+        # Equal keys hash equal, so only rows whose key hash repeats can repeat a key (a cheap test on
+        # integers); the exact check over the key values below drops any hash collision.
+        rows = tables[name].with_row_index("_row").filter(pl.struct(keys).hash().is_duplicated())
         rows = rows.sort("_row").with_columns(_first_line=pl.col("source_line").first().over(keys))
         repeats = rows.filter(pl.col("_row") != pl.col("_row").first().over(keys))
         frames.append(findings(
