@@ -21,8 +21,6 @@ from pathlib import Path
 from typing import Any
 
 TOOLS = ("scrutiny_data", "pandera", "frictionless", "pyarrow_read")
-#: `--scale` validates a Parquet copy of the larger dataset in batches of this many publishers.
-PUBLISHERS_PER_BATCH = 50
 #: Codes about text that did not parse: typed Parquet cannot hold such a value, so they cannot be found there.
 TEXT_ONLY_CODES = frozenset({"type-error", "invalid-date"})
 #: frictionless checks about this many rows a second; past `--frictionless-budget` seconds it runs on a sample.
@@ -72,7 +70,7 @@ def run_scrutiny_data(package: Path) -> dict[str, Any]:
 
 def run_scrutiny_data_parquet(package: Path) -> dict[str, Any]:
     """Validate a directory of Parquet files in batches of publishers; count the planted errors found."""
-    from scrutiny_data.validate.batches import validate_parquet
+    from scrutiny_data.validate.batches import PUBLISHERS_PER_BATCH, validate_parquet
 
     start = time.perf_counter()
     report = validate_parquet(package, publishers_per_batch=PUBLISHERS_PER_BATCH)
@@ -370,6 +368,8 @@ def convert(package: Path, out: Path, log: Any) -> None:
 
 def scale_run(args: argparse.Namespace, work: Path, councils: int, log: Any) -> dict[str, Any]:
     """Validate a dataset `--scale` times larger, as Parquet in batches of publishers."""
+    from scrutiny_data.validate.batches import PUBLISHERS_PER_BATCH
+
     big = work / f"package-x{args.scale}"
     big_manifest = synthesise(big, councils * args.scale, args.years, args.seed, args.errors, log)
     parquet = work / f"package-x{args.scale}-parquet"

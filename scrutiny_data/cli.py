@@ -16,6 +16,7 @@ from .dataset import load
 from .errors import ScrutinyDataError, one_line
 from .publish.ckan import DEFAULT_OWNER_ORG
 from .schema import stale_schemas, write_schemas
+from .validate.batches import PUBLISHERS_PER_BATCH
 
 #: Exit codes: 0 clean, 1 findings with errors, 2 input could not be read, 3 internal error (a bug).
 EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE, EXIT_INTERNAL = 0, 1, 2, 3
@@ -155,7 +156,7 @@ def _progress_lines(path: Path) -> Callable[[int, int], None]:
               help="Date the check is for, YYYY-MM-DD: stands in for a paper's date where a row has none.")
 @click.option("--allow-remote", is_flag=True,
               help="Fetch resources whose path is an http(s) URL (refused by default).")
-@click.option("--batch-publishers", type=click.IntRange(min=0), default=50, show_default=True,
+@click.option("--batch-publishers", type=click.IntRange(min=0), default=PUBLISHERS_PER_BATCH, show_default=True,
               help="Parquet input: validate this many publishers' rows at a time, so memory stays bounded "
                    "by a batch, not the package (the report is the same); 0 loads it all at once.")
 def validate_command(path: Path, report_format: str | None, output: Path | None, source_dirs: tuple[Path, ...],
