@@ -25,8 +25,9 @@ def _arguments(rule: Rule, tables: dict[str, pl.LazyFrame], raw: dict[str, pl.La
 def run_rules(dataset: Dataset, config: ValidationConfig) -> pl.DataFrame:
     """Every rule's failures in one frame with code and severity (plans collected together)."""
     # No rechunk: the frames of a loaded package come in many chunks, and copying them into one (about 1 GB
-    # for the 1M-row benchmark) cost more time and memory than any rule. Only polars 2.1's streaming engine
-    # panics on many chunks ("i < self.len()"); the in-memory engine used here does not.
+    # for the 1M-row benchmark) cost more time and memory than any rule. Polars 2.1 can panic on many chunks
+    # ("i < self.len()"): always in its streaming engine, and in the in-memory engine used here on frames
+    # collected by the streaming engine (Parquet batches rechunk theirs); never yet on frames read from CSV.
     tables = {name: dataset.tables.get(name, empty_frame(name)).lazy() for name in RESOURCES}
     raw = {name: frame.lazy() for name, frame in dataset.raw.items()}
     return run_rules_lazy(tables, raw, config, engine="in-memory")
