@@ -117,3 +117,27 @@ def test_frames_of_many_chunks_give_the_same_findings(typed_size: int, raw_size:
     expected = [(f.code, f.record_id, f.field, f.actual) for f in report(dataset).findings]
     assert len(expected) > 5
     assert [(f.code, f.record_id, f.field, f.actual) for f in report(chunked).findings] == expected
+
+
+def test_a_polars_panic_on_many_chunks_is_retried_on_one_chunk(monkeypatch) -> None:
+    """Polars 2.1 now and then panics on frames of many chunks; the rules then run on rechunked frames."""
+    from dataclasses import replace
+
+    from scrutiny_data.validate import engine
+
+    dataset = make_dataset(meetings=[{"id": "m-1", "status": "maybe"}, {"id": "m-2"}],
+                           attendance=[{"meeting_id": "nowhere", "person_id": "a-b"}, {"meeting_id": "m-1"}])
+    chunked = replace(dataset, tables={n: _in_chunks(f, 1) for n, f in dataset.tables.items()})
+    real, calls = engine.run_rules_lazy, []
+
+    def panics_on_chunks(tables, raw, config, engine="streaming"):
+        chunks = max(frame.collect().n_chunks() for frame in tables.values())
+        calls.append(chunks)
+        if chunks > 1:
+            raise pl.exceptions.PanicException("assertion failed: i < self.len()")
+        return real(tables, raw, config, engine)
+
+    monkeypatch.setattr(engine, "run_rules_lazy", panics_on_chunks)
+    found = [(f.code, f.record_id) for f in report(chunked).findings]
+    assert calls[0] > 1 and calls[1] == 1
+    assert found == [(f.code, f.record_id) for f in report(dataset).findings] and found

@@ -151,10 +151,10 @@ def meetings_quorate(meetings: pl.LazyFrame, attendance: pl.LazyFrame, membershi
     """
     quorums = committees.select(pl.col("id").alias("committee_id"), pl.col("quorum").alias("_quorum")) \
         .unique("committee_id")
-    held = meetings.filter(pl.col("status") == "held").join(quorums, on="committee_id", how="left") \
-        .with_columns(_quorum=pl.col("_quorum").fill_null(config.quorum))
-    counted = _rolls(_present_rows(attendance, meetings, memberships), _quorate=_QUORATE.sum())
-    rows = held.join(counted, left_on="id", right_on="meeting_id")
+    rows = meetings.filter(pl.col("status") == "held") \
+        .join(_rolls(_present_rows(attendance, meetings, memberships), _quorate=_QUORATE.sum()), left_on="id",
+              right_on="meeting_id") \
+        .join(quorums, on="committee_id", how="left").with_columns(_quorum=pl.col("_quorum").fill_null(config.quorum))
     failing = rows.filter(pl.col("_quorate") < pl.col("_quorum"))
     return findings(failing, "meetings", field="status",
                     message=pl.format("Only {} present on {}; the quorum is {}.",
