@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .cli_make import extract_command, synth_command
+from .cli_make import convert_command, extract_command, synth_command
 from .dataset import load
 from .errors import ScrutinyDataError, one_line
 from .publish.ckan import DEFAULT_OWNER_ORG
@@ -315,3 +315,4 @@ def rules_command(output_format: str) -> None:
 
 main.add_command(extract_command)
 main.add_command(synth_command)
+main.add_command(convert_command)

@@ -77,3 +77,45 @@ def synth_command(councils: int, years: int, seed: int, errors: int, out_dir: Pa
         raise click.BadParameter(str(exc), param_hint="--errors") from exc
     rows = ", ".join(f"{name} {count:,}" for name, count in manifest["rows"].items() if count)
     click.echo(f"{out_dir}: {rows}; {manifest['errors']} planted errors in {out_dir / 'planted-errors.json'}")
+
+
+@click.command("convert")
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Directory to write <resource>.parquet into; built aside and swapped in when complete.")
+@click.pass_context
+def convert_command(ctx: click.Context, path: Path, out_dir: Path) -> None:
+    """Convert the CSV data package at PATH to Parquet, one resource at a time.
+
+    For a package too large to validate in memory: converting needs the
+    memory of its largest resource, and `scrutiny-data validate OUT` then
+    checks the Parquet a batch of publishers at a time, with the package's
+    waivers (waivers.yaml is copied into OUT).
+
+    A typed Parquet column cannot hold a value that does not parse (a date
+    such as 31/02/2023, a count such as "twelve"): such values are written as
+    null and listed here, with the problems met reading the files. Resources
+    the contract does not define are not converted.
+
+    \b
+    Exit codes: 0 converted, 1 converted but values were lost (listed),
+    2 input could not be read.
+
+    \b
+    Examples:
+      scrutiny-data convert out/national --out out/national-parquet
+      scrutiny-data validate out/national-parquet
+    """
+    from rich.console import Console
+
+    from .convert import convert_to_parquet
+    from .report import print_terminal
+
+    report = convert_to_parquet(path, out_dir, progress=lambda name, rows: click.echo(
+        f"converted {name:<16} {rows:>10,} rows", err=True))
+    click.echo(f"{out_dir}: {report.records:,} rows as Parquet; validate them with "
+               f"`scrutiny-data validate {out_dir}`", err=True)
+    if report.findings:
+        print_terminal(report, Console())
+    if not report.ok:
+        ctx.exit(1)  # the values listed are null in the Parquet

@@ -98,7 +98,7 @@ def _os_reason(exc: OSError | ValueError) -> str:
     return (exc.strerror if isinstance(exc, OSError) else None) or str(exc) or "cannot be read"
 
 
-def _descriptor_path(path: Path) -> Path:
+def descriptor_file(path: Path) -> Path:
     """The datapackage.json that `path` names: a package directory, or the file itself."""
     try:
         if path.is_dir():
@@ -168,6 +168,21 @@ def read_csv_strings(path: Path, encoding: str | None = None) -> pl.DataFrame:
     return parse_csv(utf8_bytes(_read_bytes(path), path, encoding), path, path.stem).frame
 
 
+def read_resource(descriptor_path: Path, resource: dict[str, Any], *,
+                  allow_remote: bool = False) -> tuple[pl.DataFrame, list[Finding]]:
+    """One resource of a checked descriptor as read (every column a string), with what went wrong reading it."""
+    name, location = resource["name"], resource["path"]
+    if is_remote(location):
+        shown: Path | str = location
+        data = fetch_remote(location, resource=name, descriptor=descriptor_path, allow_remote=allow_remote)
+    else:
+        shown = local_resource_path(descriptor_path.parent, location, resource=name, descriptor=descriptor_path)
+        data = _read_bytes(shown, name)
+    parsed = parse_csv(utf8_bytes(data, shown, resource.get("encoding")), shown, name)
+    del data  # the bytes can go before the next file is read
+    return parsed.frame, read_findings(parsed, name, location)
+
+
 def load(path: str | Path, *, allow_remote: bool = False) -> Dataset:
     """Load a data package directory (or its datapackage.json) into a typed `Dataset`.
 
@@ -184,20 +199,12 @@ def load(path: str | Path, *, allow_remote: bool = False) -> Dataset:
         raise ScrutinyDataError(_os_reason(exc), path=path) from exc
     if parquet:
         return load_parquet(path)
-    descriptor_path = _descriptor_path(Path(path))
+    descriptor_path = descriptor_file(Path(path))
     descriptor = read_descriptor(descriptor_path)
     root = descriptor_path.parent
+
     def read(resource: dict[str, Any]) -> tuple[pl.DataFrame, list[Finding]]:
-        name, location = resource["name"], resource["path"]
-        if is_remote(location):
-            shown: Path | str = location
-            data = fetch_remote(location, resource=name, descriptor=descriptor_path, allow_remote=allow_remote)
-        else:
-            shown = local_resource_path(root, location, resource=name, descriptor=descriptor_path)
-            data = _read_bytes(shown, name)
-        parsed = parse_csv(utf8_bytes(data, shown, resource.get("encoding")), shown, name)
-        del data  # the bytes can go before the next file is read
-        return parsed.frame, read_findings(parsed, name, location)
+        return read_resource(descriptor_path, resource, allow_remote=allow_remote)
 
     # Two files at a time: the byte checks of one run while polars parses the other. Results (and the
     # first error) come back in the descriptor's order.

@@ -1,0 +1,69 @@
+"""Convert a CSV data package to Parquet one resource at a time: memory is bounded by one resource, not the package.
+
+This is the way into `validate_parquet` for a package too large to load whole. A typed Parquet column
+cannot hold text that does not parse, so those values are written as null and reported here (with
+the problems met reading the files); every other rule runs on the Parquet afterwards.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import polars as pl
+
+from .atomic import atomic_dir
+from .dataset import Dataset, descriptor_file, empty_frame, read_descriptor, read_resource, typed
+from .models import RESOURCES
+from .publish.parquet import parquet_bytes
+from .validate.config import ValidationConfig
+from .validate.engine import _read_findings, _report, run_rules
+from .validate.findings import Report
+from .validate.registry import RULES
+from .validate.waivers import WAIVER_FILE, resolve_waivers
+
+#: The rules about text a typed column cannot hold: they run while converting, the rest on the Parquet.
+TEXT_RULES = frozenset({"type-error", "invalid-date"})
+
+
+def convert_to_parquet(package: str | Path, out: str | Path, *,
+                       progress: Callable[[str, int], None] | None = None) -> Report:
+    """Write `<resource>.parquet` into `out` for every contract resource of the CSV package at `package`.
+
+    Resources the contract does not define are not converted (nothing validates them on Parquet).
+    Resources are read, checked and written one at a time, and `out` is replaced only when all are
+    written. The package's `waivers.yaml` is copied beside them, so validating `out` acknowledges the
+    same findings. Returns the findings the Parquet cannot show: values that do not parse (written
+    as null) and problems reading the files. `progress(resource, rows)` is called after each resource.
+    """
+    descriptor_path = descriptor_file(Path(package))
+    descriptor = read_descriptor(descriptor_path)
+    name = str(descriptor.get("name", descriptor_path.parent.name))
+    version = str(descriptor.get("version", "1.0.0"))
+    listed = {resource["name"]: resource for resource in descriptor["resources"]}
+    config = ValidationConfig(skip=frozenset(RULES) - TEXT_RULES)
+    found, records = [_read_findings(Dataset(name=name, tables={}))], 0
+    with atomic_dir(Path(out)) as directory:
+        for resource in RESOURCES:
+            if resource in listed:
+                text, read = read_resource(descriptor_path, listed[resource])
+                table = typed(resource, text)
+                one = Dataset(name=name, tables={resource: table}, raw={resource: text}, read_findings=read)
+                found += [run_rules(one, config), _read_findings(one)]
+                del one, text
+            else:
+                table = empty_frame(resource)
+            (directory / f"{resource}.parquet").write_bytes(
+                parquet_bytes(resource, table, dataset_name=name, version=version))
+            records += table.height
+            if progress is not None:
+                progress(resource, table.height)
+            del table
+        waivers = descriptor_path.parent / WAIVER_FILE
+        if waivers.is_file():
+            shutil.copyfile(waivers, directory / WAIVER_FILE)
+    # Only waivers of findings that can arise here apply: the others wait for the Parquet's validation.
+    codes = set(pl.concat(found).get_column("code"))
+    acknowledged = [w for w in resolve_waivers(None, descriptor_path.parent) if w.code in TEXT_RULES | codes]
+    return _report(name, pl.concat(found), acknowledged, config, records)
