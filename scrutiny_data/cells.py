@@ -68,11 +68,11 @@ def cell_problems(frame: pl.DataFrame) -> pl.DataFrame:
             .select(pl.col(name).cast(dtype) for name, dtype in schema.items()))
 
 
-def _record_ids(frame: pl.DataFrame, resource: str) -> pl.Series:
+def _record_ids(frame: pl.DataFrame, resource: str, rows_before: int = 0) -> pl.Series:
     """Each row's key (primary key values joined by `/`), else `row N`."""
     model = RESOURCES.get(resource)
     key = list(model.table.primary_key) if model else ["id"]
-    rows = frame.select(pl.format("row {}", pl.int_range(1, pl.len() + 1))).to_series()
+    rows = frame.select(pl.format("row {}", pl.int_range(1, pl.len() + 1) + rows_before)).to_series()
     if all(name in frame.columns for name in key):
         ids = frame.select(pl.concat_str([pl.col(name) for name in key], separator="/")).to_series()
         return ids.zip_with(ids.is_not_null(), rows)
@@ -91,7 +91,7 @@ def read_findings(read: CsvRead, resource: str, shown_path: str) -> list[Finding
     cells = cell_problems(read.frame)
     if cells.is_empty():
         return findings
-    ids = _record_ids(read.frame, resource)
+    ids = _record_ids(read.frame, resource, read.rows_before)
     source_ids = read.frame.get_column("source_id") if "source_id" in read.frame.columns else None
     source_lines = (read.frame.get_column("source_line").str.strip_chars().cast(pl.Int64, strict=False)
                     if "source_line" in read.frame.columns else None)

@@ -1,4 +1,4 @@
-"""Convert a CSV data package to Parquet one resource at a time: memory is bounded by one resource, not the package.
+"""Convert a CSV data package to Parquet a part of a file at a time: memory is bounded by a part, not the package.
 
 This is the way into `validate_parquet` for a package too large to load whole. A typed Parquet column
 cannot hold text that does not parse, so those values are written as null and reported here (with
@@ -14,9 +14,9 @@ from pathlib import Path
 import polars as pl
 
 from .atomic import atomic_dir
-from .dataset import Dataset, descriptor_file, empty_frame, read_descriptor, read_resource, typed
+from .dataset import Dataset, descriptor_file, read_descriptor, read_resource_parts, typed
 from .models import RESOURCES
-from .publish.parquet import parquet_bytes
+from .publish.parquet import parquet_parts
 from .validate.config import ValidationConfig
 from .validate.engine import _read_findings, _report, run_rules
 from .validate.findings import Report
@@ -25,6 +25,8 @@ from .validate.waivers import WAIVER_FILE, resolve_waivers
 
 #: The rules about text a typed column cannot hold: they run while converting, the rest on the Parquet.
 TEXT_RULES = frozenset({"type-error", "invalid-date"})
+#: Files are read this many bytes of whole rows at a time: memory is bounded by a part, not the largest file.
+PART_BYTES = 64 << 20
 
 
 def convert_to_parquet(package: str | Path, out: str | Path, *,
@@ -32,8 +34,8 @@ def convert_to_parquet(package: str | Path, out: str | Path, *,
     """Write `<resource>.parquet` into `out` for every contract resource of the CSV package at `package`.
 
     Resources the contract does not define are not converted (nothing validates them on Parquet).
-    Resources are read, checked and written one at a time, and `out` is replaced only when all are
-    written. The package's `waivers.yaml` is copied beside them, so validating `out` acknowledges the
+    Files are read, checked and written a part (`PART_BYTES` of whole rows) at a time, and `out` is
+    replaced only when all are written. The package's `waivers.yaml` is copied beside them, so validating `out` acknowledges the
     same findings. Returns the findings the Parquet cannot show: values that do not parse (written
     as null) and problems reading the files. `progress(resource, rows)` is called after each resource.
     """
@@ -46,20 +48,20 @@ def convert_to_parquet(package: str | Path, out: str | Path, *,
     found, records = [_read_findings(Dataset(name=name, tables={}))], 0
     with atomic_dir(Path(out)) as directory:
         for resource in RESOURCES:
-            if resource in listed:
-                text, read = read_resource(descriptor_path, listed[resource])
-                table = typed(resource, text)
-                one = Dataset(name=name, tables={resource: table}, raw={resource: text}, read_findings=read)
-                found += [run_rules(one, config), _read_findings(one)]
-                del one, text
-            else:
-                table = empty_frame(resource)
-            (directory / f"{resource}.parquet").write_bytes(
-                parquet_bytes(resource, table, dataset_name=name, version=version))
-            records += table.height
+            parts = read_resource_parts(descriptor_path, listed[resource], PART_BYTES) if resource in listed else ()
+            rows = 0
+            with parquet_parts(directory / f"{resource}.parquet", resource, dataset_name=name,
+                               version=version) as append:
+                for text, read in parts:
+                    one = Dataset(name=name, tables={resource: typed(resource, text)}, raw={resource: text},
+                                  read_findings=read)
+                    found += [run_rules(one, config), _read_findings(one)]
+                    append(one.tables[resource])
+                    rows += text.height
+                    del one, text
+            records += rows
             if progress is not None:
-                progress(resource, table.height)
-            del table
+                progress(resource, rows)
         waivers = descriptor_path.parent / WAIVER_FILE
         if waivers.is_file():
             shutil.copyfile(waivers, directory / WAIVER_FILE)

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 import polars as pl
 
@@ -14,8 +15,8 @@ from .atomic import atomic_dir, atomic_write_text
 from .cells import read_findings
 from .errors import ScrutinyDataError
 from .models import RESOURCES
-from .encoding import is_text_encoding, utf8_bytes
-from .reading import parse_csv
+from .encoding import is_text_encoding, is_utf8_name, utf8_bytes
+from .reading import csv_parts, has_lone_return, parse_csv
 from .safety import fetch_remote, is_remote, local_resource_path
 from .schema import field_specs, polars_schema, table_schema
 
@@ -112,15 +113,30 @@ def descriptor_file(path: Path) -> Path:
     return path
 
 
-def _read_bytes(path: Path, resource: str | None = None) -> bytes:
+def _open(path: Path, resource: str | None = None) -> BinaryIO:
     try:
         # A FIFO or device would block or never end: only regular files are read.
         if not path.is_file():
             why = "not a regular file" if path.exists() else "no such file"
             raise ScrutinyDataError(f"{why} (resource {resource!r})" if resource else why, path=path)
-        return path.read_bytes()
+        return path.open("rb")
     except (OSError, ValueError) as exc:
         raise ScrutinyDataError(_os_reason(exc), path=path) from exc
+
+
+def _reader(handle: BinaryIO, path: Path) -> Callable[[int], bytes]:
+    """`handle.read`, with a failure to read as a one-line error naming the file."""
+    def read(size: int = -1) -> bytes:
+        try:
+            return handle.read(size)
+        except OSError as exc:
+            raise ScrutinyDataError(_os_reason(exc), path=path) from exc
+    return read
+
+
+def _read_bytes(path: Path, resource: str | None = None) -> bytes:
+    with _open(path, resource) as handle:
+        return _reader(handle, path)()
 
 
 def _check_resources(resources: list[Any], path: Path) -> None:
@@ -181,6 +197,29 @@ def read_resource(descriptor_path: Path, resource: dict[str, Any], *,
     parsed = parse_csv(utf8_bytes(data, shown, resource.get("encoding")), shown, name)
     del data  # the bytes can go before the next file is read
     return parsed.frame, read_findings(parsed, name, location)
+
+
+def read_resource_parts(descriptor_path: Path, resource: dict[str, Any], size: int, *,
+                        allow_remote: bool = False) -> Iterator[tuple[pl.DataFrame, list[Finding]]]:
+    """`read_resource` about `size` bytes of whole rows at a time (see `csv_parts`), numbered as in the whole file.
+
+    For files too large to hold at once; a remote file, or one in an encoding other than UTF-8, is read whole.
+    """
+    name, location, encoding = resource["name"], resource["path"], resource.get("encoding")
+    if is_remote(location) or not is_utf8_name(encoding):
+        yield read_resource(descriptor_path, resource, allow_remote=allow_remote)
+        return
+    shown = local_resource_path(descriptor_path.parent, location, resource=name, descriptor=descriptor_path)
+    with _open(shown, name) as handle:
+        if has_lone_return(_reader(handle, shown), size):
+            yield read_resource(descriptor_path, resource)
+            return
+        handle.seek(0)
+        rows = 0
+        for data, lines in csv_parts(_reader(handle, shown), size):
+            parsed = parse_csv(utf8_bytes(data, shown, encoding), shown, name).after(rows, lines)
+            rows += parsed.frame.height + len(parsed.problems)
+            yield parsed.frame, read_findings(parsed, name, location)
 
 
 def load(path: str | Path, *, allow_remote: bool = False) -> Dataset:

@@ -76,9 +76,14 @@ def _is_utf8(data: bytes) -> bool:
     return True
 
 
+def is_utf8_name(encoding: str | None) -> bool:
+    """True for no encoding (UTF-8 is the default) or a name of UTF-8."""
+    return not encoding or encoding.lower() in _UTF8_NAMES
+
+
 def utf8_bytes(data: bytes, path: Path | str, encoding: str | None = None) -> bytes:
     """The file as UTF-8 bytes without a BOM, refusing what `decode` refuses; valid UTF-8 is not copied."""
-    utf8 = not encoding or encoding.lower() in _UTF8_NAMES
+    utf8 = is_utf8_name(encoding)
     if utf8 and b"\x00" not in data and not any(data.startswith(magic) for magic in (*_NOT_TEXT, *_UTF16)):
         if data.isascii():
             return data

@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,6 +32,13 @@ class CsvRead:
     frame: pl.DataFrame
     lines: pl.Series
     problems: list[tuple[str, int, int, str]] = field(default_factory=list)  # (code, row, line, message)
+    #: Rows of the file before this part's first row, when the file is read in parts (`csv_parts`).
+    rows_before: int = 0
+
+    def after(self, rows: int, lines: int) -> CsvRead:
+        """This part numbered as in the whole file: `rows` rows and `lines` lines come before it."""
+        return CsvRead(self.frame, self.lines + lines,
+                       [(code, row + rows, line + lines, text) for code, row, line, text in self.problems], rows)
 
 
 def check_header(header: list[str], path: Path | str, resource: str) -> None:
@@ -255,3 +262,67 @@ def parse_csv(text: str | bytes, path: Path | str, resource: str) -> CsvRead:
             lines_of_rows = pl.int_range(2, frame.height + 2, eager=True, dtype=pl.Int64).alias("line")
             return CsvRead(_empty_is_null(frame), lines_of_rows)
     return _careful(data.decode("utf-8"), header)
+
+
+def _plain_end(body: np.ndarray) -> int | None:
+    """The offset just past the last line end of `body` when every line there has balanced quotes, else None.
+
+    Only then is every line end a row end: a quote left open may carry a field over a line break.
+    """
+    ends = _positions(body, ord("\n"))
+    if ends.size == 0:
+        return None
+    quotes = _positions(body[:ends[-1]], ord('"'))
+    if quotes.size and (np.diff(np.searchsorted(quotes, ends), prepend=0) % 2).any():
+        return None
+    return int(ends[-1]) + 1
+
+
+def has_lone_return(read: Callable[[int], bytes], size: int) -> bool:
+    """True when the file has a carriage return not followed by a line feed (read `size` bytes at a time).
+
+    Such a file is not read in parts: polars and the careful path read a lone one differently, and
+    which path a file takes depends on the whole of it.
+    """
+    previous = b""
+    while chunk := read(size):
+        text = previous + chunk
+        if text.count(b"\r") != text.count(b"\r\n") + text.endswith(b"\r"):
+            return True
+        previous = text[-1:]
+    return previous == b"\r"
+
+
+def csv_parts(read: Callable[[int], bytes], size: int) -> Iterator[tuple[bytes, int]]:
+    """A CSV file in parts of about `size` bytes, each the header line and whole rows, with the lines before it.
+
+    The file is cut only at line ends, and only while every line has balanced quotes; from the first
+    line that does not, the rest is one part, so every part parses as the same rows of the whole file.
+    `read(n)` returns the next n bytes of the file (fewer at its end).
+    """
+    pending = read(size)
+    newline = pending.find(b"\n")
+    if newline < 0 or pending[:newline].count(b'"') % 2:
+        yield pending + _rest(read, size), 0
+        return
+    header, pending, lines, sent = pending[:newline + 1], pending[newline + 1:], 0, False
+    while True:
+        more = read(size)
+        if not more:
+            if pending or not sent:
+                yield header + pending, lines
+            return
+        pending += more
+        end = _plain_end(np.frombuffer(pending, dtype=np.uint8))
+        if end is None:
+            yield header + pending + _rest(read, size), lines
+            return
+        yield header + pending[:end], lines
+        lines, pending, sent = lines + pending.count(b"\n", 0, end), pending[end:], True
+
+
+def _rest(read: Callable[[int], bytes], size: int) -> bytes:
+    parts = []
+    while chunk := read(size):
+        parts.append(chunk)
+    return b"".join(parts)

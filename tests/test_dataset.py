@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
+
 import polars as pl
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import scrutiny_data
@@ -116,3 +118,21 @@ def test_typed_strips_only_where_it_matters_and_agrees_with_stripping_everything
     rows = data.draw(st.lists(st.lists(VALUES, min_size=len(names), max_size=len(names)), max_size=5))
     raw = pl.DataFrame(rows, schema=dict.fromkeys(names, pl.String), orient="row")
     assert typed(resource, raw).equals(_typed_one_by_one(resource, raw))
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(body=st.text(alphabet=st.sampled_from(list(',"\n\r =+-@ab1é')), max_size=200),
+       size=st.integers(min_value=1, max_value=40))
+def test_reading_in_parts_gives_the_rows_and_findings_of_reading_whole(tmp_path, body, size) -> None:
+    """Parts are cut only where every line before has balanced quotes; rows, lines and findings are the file's."""
+    from scrutiny_data.dataset import read_resource, read_resource_parts
+
+    (tmp_path / "x.csv").write_text("id,b,c\n" + body, encoding="utf-8", newline="")
+    descriptor, resource = tmp_path / "datapackage.json", {"name": "extras", "path": "x.csv"}
+    whole, whole_found = read_resource(descriptor, resource)
+    parts = list(read_resource_parts(descriptor, resource, size))
+    assert pl.concat([frame for frame, _ in parts]).equals(whole)
+    # In the order of the report (which sorts them): each part lists its read problems before its cells.
+    def ordered(found):
+        return sorted(json.dumps(f.to_dict(), sort_keys=True) for f in found)
+    assert ordered(f for _, found in parts for f in found) == ordered(whole_found)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import polars as pl
@@ -40,18 +42,34 @@ def _arrow_table(name: str, frame: pl.DataFrame) -> pyarrow.Table:
     return frame.to_arrow().cast(pyarrow.schema(fields, metadata=schema.metadata))
 
 
-def parquet_bytes(name: str, frame: pl.DataFrame, *, dataset_name: str, version: str) -> bytes:
-    """One resource as zstd Parquet bytes with its Table Schema and the dataset version as metadata."""
-    table = _arrow_table(name, frame)
-    table = table.replace_schema_metadata({
+def _metadata(name: str, *, dataset_name: str, version: str) -> dict[bytes, bytes]:
+    return {
         TABLE_SCHEMA_KEY: json.dumps(table_schema(RESOURCES[name]), ensure_ascii=False).encode("utf-8"),
         VERSION_KEY: version.encode("utf-8"),
         DATASET_KEY: dataset_name.encode("utf-8"),
         RESOURCE_KEY: name.encode("utf-8"),
-    })
+    }
+
+
+def parquet_bytes(name: str, frame: pl.DataFrame, *, dataset_name: str, version: str) -> bytes:
+    """One resource as zstd Parquet bytes with its Table Schema and the dataset version as metadata."""
+    table = _arrow_table(name, frame)
+    table = table.replace_schema_metadata(_metadata(name, dataset_name=dataset_name, version=version))
     sink = pyarrow.BufferOutputStream()
     pq.write_table(table, sink, compression="zstd")
     return sink.getvalue().to_pybytes()
+
+
+@contextmanager
+def parquet_parts(path: Path, name: str, *, dataset_name: str, version: str) -> Iterator[Callable[[pl.DataFrame], None]]:
+    """A function that appends frames of a resource to one zstd Parquet file, written at `path` when the block ends.
+
+    Every column is written as nullable: a part cannot know whether a later one has a null.
+    """
+    schema = pyarrow.schema([field.with_nullable(True) for field in arrow_schema(RESOURCES[name])],
+                            metadata=_metadata(name, dataset_name=dataset_name, version=version))
+    with pq.ParquetWriter(path, schema, compression="zstd") as writer:
+        yield lambda frame: writer.write_table(_conform(name, frame).to_arrow().cast(schema))
 
 
 def write_parquet(dataset: Dataset, root: Path, facts: Facts) -> None:
