@@ -13,6 +13,7 @@ import json
 import os
 import platform
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -322,6 +323,11 @@ def benchmark(args: argparse.Namespace, work: Path, log: Any) -> dict[str, Any]:
     }
     if "frictionless" in seconds:
         ratios["frictionless_vs_scrutiny_data"] = round(seconds["frictionless"] / ours, 1)
+    # The same ratios within each round (tools run back to back): steadier when the machine's speed drifts.
+    by_round = {
+        "scrutiny_data_vs_pyarrow_read": [r["scrutiny_data"]["seconds"] / r["pyarrow_read"]["seconds"] for r in rounds],
+        "pandera_vs_scrutiny_data": [r["pandera"]["seconds"] / r["scrutiny_data"]["seconds"] for r in rounds],
+    }
     found = results["scrutiny_data"].get("found_errors")
     out = {
         "rows": manifest["rows"]["attendance"],
@@ -336,6 +342,8 @@ def benchmark(args: argparse.Namespace, work: Path, log: Any) -> dict[str, Any]:
         "peak_rss_mb": {tool: r["peak_rss_mb"] for tool, r in results.items()},
         "rows_per_second": {tool: round(total_rows / s) for tool, s in seconds.items()},
         "ratios": ratios,
+        "ratios_by_round": {name: [round(value, 2) for value in values] for name, values in by_round.items()},
+        "ratios_median_of_rounds": {name: round(statistics.median(values), 2) for name, values in by_round.items()},
         "targets": {
             "within_3x_pyarrow_read": ratios["scrutiny_data_vs_pyarrow_read"] <= 3,
             "at_least_100x_frictionless": ratios.get("frictionless_vs_scrutiny_data", 0) >= 100,

@@ -6,6 +6,7 @@ import json
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
@@ -179,11 +180,6 @@ def read_descriptor(path: Path) -> dict[str, Any]:
     return descriptor
 
 
-def read_csv_strings(path: Path, encoding: str | None = None) -> pl.DataFrame:
-    """Read a CSV file with every column as a string (rows that cannot be parsed are left out)."""
-    return parse_csv(utf8_bytes(_read_bytes(path), path, encoding), path, path.stem).frame
-
-
 def read_resource(descriptor_path: Path, resource: dict[str, Any], *,
                   allow_remote: bool = False) -> tuple[pl.DataFrame, list[Finding]]:
     """One resource of a checked descriptor as read (every column a string), with what went wrong reading it."""
@@ -241,14 +237,11 @@ def load(path: str | Path, *, allow_remote: bool = False) -> Dataset:
     descriptor_path = descriptor_file(Path(path))
     descriptor = read_descriptor(descriptor_path)
     root = descriptor_path.parent
-
-    def read(resource: dict[str, Any]) -> tuple[pl.DataFrame, list[Finding]]:
-        return read_resource(descriptor_path, resource, allow_remote=allow_remote)
-
     # Two files at a time: the byte checks of one run while polars parses the other. Results (and the
     # first error) come back in the descriptor's order.
     with ThreadPoolExecutor(max_workers=2) as pool:
-        done = list(pool.map(read, descriptor["resources"]))
+        done = list(pool.map(partial(read_resource, descriptor_path, allow_remote=allow_remote),
+                             descriptor["resources"]))
     raw = {resource["name"]: frame for resource, (frame, _) in zip(descriptor["resources"], done, strict=True)}
     findings = [finding for _, found in done for finding in found]
     return Dataset(

@@ -196,8 +196,9 @@ def sources_dataset(path: str | Path) -> Dataset:
                    raw={"sources": sources.select(pl.all().cast(pl.String))}, path=root)
 
 
-def validate_parquet(path: str | Path, *, publishers_per_batch: int = PUBLISHERS_PER_BATCH, waivers: list[Waiver] | Path | None = None,
-                     config: ValidationConfig | None = None, progress: Progress | None = None) -> Report:
+def validate_parquet(path: str | Path, *, publishers_per_batch: int = PUBLISHERS_PER_BATCH,
+                     waivers: list[Waiver] | Path | None = None, config: ValidationConfig | None = None,
+                     progress: Progress | None = None) -> Report:
     """Validate a directory of `<resource>.parquet` files a batch of publishers at a time (0: all in one batch).
 
     `duplicate-key` hashes each resource's keys over the whole package; `foreign-key` runs in each
@@ -218,8 +219,11 @@ def validate_parquet(path: str | Path, *, publishers_per_batch: int = PUBLISHERS
     # Publishers in the order the sources list them, which is usually the order of the rows too.
     publishers = sources.get_column("publisher").unique(maintain_order=True)
     size = publishers_per_batch or max(1, len(publishers))
-    chosen_sets = [publishers.slice(start, size) for start in range(0, len(publishers), size)]
-    steps, done = len(chosen_sets) + 1 + bool(whole) + ("duplicate-key" not in config.skip), 0
+    batches = -(-len(publishers) // size)
+    numbered = pl.DataFrame({"publisher": publishers,
+                             "_batch": pl.int_range(len(publishers), dtype=pl.UInt32, eager=True) // size})
+    batch_of = sources.join(numbered, on="publisher", how="left", nulls_equal=True).select("id", "_batch")
+    steps, done = batches + 1 + bool(whole) + ("duplicate-key" not in config.skip), 0
 
     def step() -> None:
         nonlocal done
@@ -236,15 +240,10 @@ def validate_parquet(path: str | Path, *, publishers_per_batch: int = PUBLISHERS
         step()
     batch_config = replace(config, skip=config.skip | GLOBAL_RULES)
     known = sources.get_column("id").implode()
-    numbered = pl.DataFrame({"publisher": publishers,
-                             "_batch": pl.int_range(len(publishers), dtype=pl.UInt32, eager=True) // size})
-    spans = _spans(scans, sources.join(numbered, on="publisher", how="left", nulls_equal=True)
-                   .select("id", "_batch"), len(chosen_sets))
     # Rows of no known source (a finding of their own) are checked together, last.
-    selections = [pl.col("source_id").is_in(
-        sources.filter(pl.col("publisher").is_in(chosen.implode(), nulls_equal=True)).get_column("id").implode())
-        for chosen in chosen_sets] + [pl.col("source_id").is_null() | ~pl.col("source_id").is_in(known)]
-    for rows, span in zip(selections, spans, strict=True):
+    selections = [pl.col("source_id").is_in(batch_of.filter(pl.col("_batch") == index).get_column("id").implode())
+                  for index in range(batches)] + [pl.col("source_id").is_null() | ~pl.col("source_id").is_in(known)]
+    for rows, span in zip(selections, _spans(scans, batch_of, batches), strict=True):
         batch = _batch(scans, rows, span)
         found.append(_own(run_rules(batch, batch_config)))
         if in_batches - config.skip:

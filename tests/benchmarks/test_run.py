@@ -55,6 +55,8 @@ def test_benchmark_writes_results_json(tmp_path):
     # A tiny budget forces frictionless onto a sample, scaled up and said so.
     assert results["frictionless"]["sampled"] is True
     assert 0 < results["frictionless"]["sample_rows"] < results["rows_total"]
+    assert len(results["ratios_by_round"]["scrutiny_data_vs_pyarrow_read"]) == 2
+    assert set(results["ratios_median_of_rounds"]) == set(results["ratios_by_round"])
     assert set(results["ratios"]) == {
         "scrutiny_data_vs_pyarrow_read",
         "pandera_vs_scrutiny_data",

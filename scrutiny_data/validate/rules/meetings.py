@@ -72,12 +72,8 @@ def present_members_are_members(attendance: pl.LazyFrame, meetings: pl.LazyFrame
 
     Checked only for years whose membership the dataset lists: a year with no list is a gap, not N errors.
     """
-    # An anti-join keeps only the rows with no membership (a membership without a role is none), and only
-    # they are checked against the years listed.
-    roles = memberships.filter(pl.col("role").is_not_null()).select("committee_id", "person_id", "municipal_year")
-    unlisted = _with_meeting(attendance.filter((pl.col("status") == "present") & pl.col("substitute_for").is_null()),
-                             meetings).join(roles, on=["committee_id", "person_id", "municipal_year"], how="anti")
-    failing = _with_known_year(unlisted, memberships).filter("_year_known")
+    failing = _present_rows(attendance, meetings, memberships).filter(
+        pl.col("substitute_for").is_null() & pl.col("_role").is_null() & pl.col("_year_known"))
     return findings(failing, "attendance", field="person_id",
                     message=pl.format("{} is recorded present as a member on {}, but has no membership of the "
                                       "committee in {}.", pl.col("person_id"), pl.col("_date").cast(pl.String),
