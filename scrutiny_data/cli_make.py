@@ -85,10 +85,10 @@ def synth_command(councils: int, years: int, seed: int, errors: int, out_dir: Pa
               help="Directory to write <resource>.parquet into; built aside and swapped in when complete.")
 @click.pass_context
 def convert_command(ctx: click.Context, path: Path, out_dir: Path) -> None:
-    """Convert the CSV data package at PATH to Parquet, one resource at a time.
+    """Convert the CSV data package at PATH to Parquet, 64 MB of rows at a time.
 
-    For a package too large to validate in memory: converting needs the
-    memory of its largest resource, and `scrutiny-data validate OUT` then
+    For a package too large to validate in memory: converting needs about
+    1 GB whatever the package's size, and `scrutiny-data validate OUT` then
     checks the Parquet a batch of publishers at a time, with the package's
     waivers (waivers.yaml is copied into OUT).
 

@@ -35,9 +35,10 @@ def convert_to_parquet(package: str | Path, out: str | Path, *,
 
     Resources the contract does not define are not converted (nothing validates them on Parquet).
     Files are read, checked and written a part (`PART_BYTES` of whole rows) at a time, and `out` is
-    replaced only when all are written. The package's `waivers.yaml` is copied beside them, so validating `out` acknowledges the
-    same findings. Returns the findings the Parquet cannot show: values that do not parse (written
-    as null) and problems reading the files. `progress(resource, rows)` is called after each resource.
+    replaced only when all are written. The package's `waivers.yaml` is copied beside them, so
+    validating `out` acknowledges the same findings. Returns the findings the Parquet cannot show:
+    values that do not parse (written as null) and problems reading the files. `progress(resource,
+    rows)` is called after each resource.
     """
     descriptor_path = descriptor_file(Path(package))
     descriptor = read_descriptor(descriptor_path)
