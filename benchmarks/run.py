@@ -19,6 +19,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 TOOLS = ("scrutiny_data", "pandera", "frictionless", "pyarrow_read")
@@ -126,7 +127,7 @@ def run_frictionless(package: Path) -> dict[str, Any]:
 
 
 def to_parquet(package: Path, out: Path) -> dict[str, Any]:
-    """`scrutiny-data convert` (one resource at a time) with the manifest copied beside; what it found."""
+    """`scrutiny-data convert` (a part of each file at a time) with the manifest copied beside; what it found."""
     from scrutiny_data.convert import convert_to_parquet
 
     start = time.perf_counter()
@@ -375,6 +376,7 @@ def convert(package: Path, out: Path, log: Any) -> dict[str, Any]:
 def scale_run(args: argparse.Namespace, work: Path, councils: int, log: Any) -> dict[str, Any]:
     """Validate a dataset `--scale` times larger, as Parquet in batches of publishers."""
     from scrutiny_data.convert import TEXT_RULES
+    from scrutiny_data.synth import match_planted
     from scrutiny_data.validate.batches import PUBLISHERS_PER_BATCH
 
     big = work / f"package-x{args.scale}"
@@ -384,10 +386,6 @@ def scale_run(args: argparse.Namespace, work: Path, councils: int, log: Any) -> 
     result = measure("scrutiny_data_parquet", parquet, log)
     text_only = sum(e["code"] in TEXT_RULES for e in big_manifest["planted"])
     # Text that does not parse is reported by the conversion (it is null in the Parquet); the rest by validation.
-    from types import SimpleNamespace
-
-    from scrutiny_data.synth import match_planted
-
     by_conversion = match_planted(big_manifest, [SimpleNamespace(**f) for f in converted["findings"]])
     caught = {(e["code"], e["record_id"]) for e in by_conversion["found"]}
     missed = [pair for pair in result.get("missing", []) if tuple(pair) not in caught]
