@@ -17,7 +17,8 @@ from .cells import read_findings
 from .errors import ScrutinyDataError
 from .models import RESOURCES
 from .encoding import is_text_encoding, is_utf8_name, utf8_bytes
-from .reading import csv_parts, has_lone_return, parse_csv
+from .parts import csv_parts, has_lone_return
+from .reading import parse_csv
 from .safety import fetch_remote, is_remote, local_resource_path
 from .schema import field_specs, polars_schema, table_schema
 

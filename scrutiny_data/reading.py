@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 import re
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,7 +32,7 @@ class CsvRead:
     frame: pl.DataFrame
     lines: pl.Series
     problems: list[tuple[str, int, int, str]] = field(default_factory=list)  # (code, row, line, message)
-    #: Rows of the file before this part's first row, when the file is read in parts (`csv_parts`).
+    #: Rows of the file before this part's first row, when the file is read in parts (`parts.csv_parts`).
     rows_before: int = 0
 
     def after(self, rows: int, lines: int) -> CsvRead:
@@ -80,7 +80,7 @@ def _field_limit(limit: int) -> Iterator[None]:
 _CHUNK = 1 << 20
 
 
-def _positions(body: np.ndarray, byte: int, chunk: int = _CHUNK) -> np.ndarray:
+def byte_positions(body: np.ndarray, byte: int, chunk: int = _CHUNK) -> np.ndarray:
     """The offsets of every `byte` in `body`, in order."""
     match, found = np.empty(min(chunk, body.size), dtype=bool), [np.zeros(0, dtype=np.intp)]
     for start in range(0, body.size, chunk):
@@ -92,7 +92,7 @@ def _positions(body: np.ndarray, byte: int, chunk: int = _CHUNK) -> np.ndarray:
 def _line_ends(data: bytes) -> np.ndarray:
     """Where each physical line ends (its newline, or the end of the text for a last line without one)."""
     body = np.frombuffer(data, dtype=np.uint8)
-    ends = _positions(body, ord("\n"))
+    ends = byte_positions(body, ord("\n"))
     if ends.size == 0 or ends[-1] != body.size - 1:
         ends = np.append(ends, body.size)
     return ends
@@ -103,7 +103,7 @@ def _is_regular(data: bytes, width: int, ends: np.ndarray) -> bool:
     body = np.frombuffer(data, dtype=np.uint8)
     if ends.size < 2:
         return True
-    quotes = _positions(body, ord('"'))
+    quotes = byte_positions(body, ord('"'))
     if quotes.size and (np.diff(np.searchsorted(quotes, ends), prepend=0) % 2).any():
         return False  # a line with an odd number of quotes: unbalanced, or a quoted line break
     starts = np.concatenate(([0], ends[:-1] + 1))
@@ -111,7 +111,7 @@ def _is_regular(data: bytes, width: int, ends: np.ndarray) -> bool:
     carriage = body[np.maximum(ends - 1, 0)] == ord("\r")
     if ((lengths[1:] == 0) | ((lengths[1:] == 1) & carriage[1:])).any():
         return False  # a blank line
-    commas = _positions(body, ord(","))
+    commas = byte_positions(body, ord(","))
     if quotes.size:  # each line's quotes pair up, so a comma after an odd count of them is inside quotes
         commas = commas[np.searchsorted(quotes, commas) % 2 == 0]
     fields = np.diff(np.searchsorted(commas, ends)) + 1  # separators of every line after the header
@@ -137,7 +137,7 @@ def _dropped_quotes(body: np.ndarray, ends: np.ndarray) -> tuple[np.ndarray, boo
     A line break inside quotes is refused too: the careful path numbers the lines of such files.
     Each line must hold an even count, so a run's parity within the file is its parity within its line.
     """
-    quotes = _positions(body, ord('"'))
+    quotes = byte_positions(body, ord('"'))
     lines = np.searchsorted(ends, quotes)  # the line of each quote
     if (np.bincount(lines, minlength=ends.size) % 2).any():
         return None  # a line with an odd count: unbalanced, or a line break inside quotes
@@ -262,67 +262,3 @@ def parse_csv(text: str | bytes, path: Path | str, resource: str) -> CsvRead:
             lines_of_rows = pl.int_range(2, frame.height + 2, eager=True, dtype=pl.Int64).alias("line")
             return CsvRead(_empty_is_null(frame), lines_of_rows)
     return _careful(data.decode("utf-8"), header)
-
-
-def _plain_end(body: np.ndarray) -> int | None:
-    """The offset just past the last line end of `body` when every line there has balanced quotes, else None.
-
-    Only then is every line end a row end: a quote left open may carry a field over a line break.
-    """
-    ends = _positions(body, ord("\n"))
-    if ends.size == 0:
-        return None
-    quotes = _positions(body[:ends[-1]], ord('"'))
-    if quotes.size and (np.diff(np.searchsorted(quotes, ends), prepend=0) % 2).any():
-        return None
-    return int(ends[-1]) + 1
-
-
-def has_lone_return(read: Callable[[int], bytes], size: int) -> bool:
-    """True when the file has a carriage return not followed by a line feed (read `size` bytes at a time).
-
-    Such a file is not read in parts: polars and the careful path read a lone one differently, and
-    which path a file takes depends on the whole of it.
-    """
-    previous = b""
-    while chunk := read(size):
-        text = previous + chunk
-        if text.count(b"\r") != text.count(b"\r\n") + text.endswith(b"\r"):
-            return True
-        previous = text[-1:]
-    return previous == b"\r"
-
-
-def csv_parts(read: Callable[[int], bytes], size: int) -> Iterator[tuple[bytes, int]]:
-    """A CSV file in parts of about `size` bytes, each the header line and whole rows, with the lines before it.
-
-    The file is cut only at line ends, and only while every line has balanced quotes; from the first
-    line that does not, the rest is one part, so every part parses as the same rows of the whole file.
-    `read(n)` returns the next n bytes of the file (fewer at its end).
-    """
-    pending = read(size)
-    newline = pending.find(b"\n")
-    if newline < 0 or pending[:newline].count(b'"') % 2:
-        yield pending + _rest(read, size), 0
-        return
-    header, pending, lines, sent = pending[:newline + 1], pending[newline + 1:], 0, False
-    while True:
-        more = read(size)
-        if not more:
-            if pending or not sent:
-                yield header + pending, lines
-            return
-        pending += more
-        end = _plain_end(np.frombuffer(pending, dtype=np.uint8))
-        if end is None:
-            yield header + pending + _rest(read, size), lines
-            return
-        yield header + pending[:end], lines
-        lines, pending, sent = lines + pending.count(b"\n", 0, end), pending[end:], True
-
-
-def _rest(read: Callable[[int], bytes], size: int) -> bytes:
-    parts = []
-    while chunk := read(size):
-        parts.append(chunk)
-    return b"".join(parts)

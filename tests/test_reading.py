@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from scrutiny_data import ScrutinyDataError
 from scrutiny_data.cells import SPREADSHEET_CELL_LIMIT, cell_problems
 from scrutiny_data.encoding import decode, utf8_bytes
-from scrutiny_data.reading import _careful, _empty_is_null, _plain_read, _positions, parse_csv
+from scrutiny_data.reading import _careful, _empty_is_null, _plain_read, byte_positions, parse_csv
 
 
 @pytest.mark.parametrize("text", [
@@ -167,6 +167,6 @@ def test_utf8_bytes_match_decoding_and_encoding_again(data) -> None:
        st.sampled_from(b'\n",x'))
 def test_byte_positions_found_a_chunk_at_a_time_are_every_one(data, chunk, byte) -> None:
     body = np.frombuffer(data, dtype=np.uint8)
-    found = _positions(body, byte, chunk)
+    found = byte_positions(body, byte, chunk)
     assert found.dtype == np.intp
     assert found.tolist() == np.flatnonzero(body == byte).tolist()
