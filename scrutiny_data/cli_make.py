@@ -94,8 +94,9 @@ def convert_command(ctx: click.Context, path: Path, out_dir: Path) -> None:
 
     A typed Parquet column cannot hold a value that does not parse (a date
     such as 31/02/2023, a count such as "twelve"): such values are written as
-    null and listed here, with the problems met reading the files. Resources
-    the contract does not define are not converted.
+    null and listed here, with the problems met reading the files (validating
+    OUT then reports a required one as missing). Resources the contract does
+    not define are not converted.
 
     \b
     Exit codes: 0 converted, 1 converted but values were lost (listed),
