@@ -66,7 +66,8 @@ def convert_to_parquet(package: str | Path, out: str | Path, *,
         waivers = descriptor_path.parent / WAIVER_FILE
         if waivers.is_file():
             shutil.copyfile(waivers, directory / WAIVER_FILE)
+    findings = pl.concat(found)
     # Only waivers of findings that can arise here apply: the others wait for the Parquet's validation.
-    codes = set(pl.concat(found).get_column("code"))
-    acknowledged = [w for w in resolve_waivers(None, descriptor_path.parent) if w.code in TEXT_RULES | codes]
-    return _report(name, pl.concat(found), acknowledged, config, records)
+    codes = TEXT_RULES | set(findings.get_column("code"))
+    acknowledged = [w for w in resolve_waivers(None, descriptor_path.parent) if w.code in codes]
+    return _report(name, findings, acknowledged, config, records)

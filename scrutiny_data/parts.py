@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator
 
 import numpy as np
 
-from .reading import byte_positions
+from .reading import byte_positions, odd_quote_line
 
 
 def _plain_end(body: np.ndarray) -> int | None:
@@ -17,8 +17,7 @@ def _plain_end(body: np.ndarray) -> int | None:
     ends = byte_positions(body, ord("\n"))
     if ends.size == 0:
         return None
-    quotes = byte_positions(body[:ends[-1]], ord('"'))
-    if quotes.size and (np.diff(np.searchsorted(quotes, ends), prepend=0) % 2).any():
+    if odd_quote_line(byte_positions(body[:ends[-1]], ord('"')), ends):
         return None
     return int(ends[-1]) + 1
 
@@ -43,12 +42,12 @@ def csv_parts(read: Callable[[int], bytes], size: int) -> Iterator[tuple[bytes, 
 
     The file is cut only at line ends, and only while every line has balanced quotes; from the first
     line that does not, the rest is one part, so every part parses as the same rows of the whole file.
-    `read(n)` returns the next n bytes of the file (fewer at its end).
+    `read(n)` returns the next n bytes of the file (fewer at its end; all the rest for -1).
     """
     pending = read(size)
     newline = pending.find(b"\n")
     if newline < 0 or pending[:newline].count(b'"') % 2:
-        yield pending + _rest(read, size), 0
+        yield pending + read(-1), 0
         return
     header, pending, lines, sent = pending[:newline + 1], pending[newline + 1:], 0, False
     while True:
@@ -60,14 +59,8 @@ def csv_parts(read: Callable[[int], bytes], size: int) -> Iterator[tuple[bytes, 
         pending += more
         end = _plain_end(np.frombuffer(pending, dtype=np.uint8))
         if end is None:
-            yield header + pending + _rest(read, size), lines
+            yield header + pending + read(-1), lines
             return
         yield header + pending[:end], lines
         lines, pending, sent = lines + pending.count(b"\n", 0, end), pending[end:], True
 
-
-def _rest(read: Callable[[int], bytes], size: int) -> bytes:
-    parts = []
-    while chunk := read(size):
-        parts.append(chunk)
-    return b"".join(parts)

@@ -98,14 +98,19 @@ def _line_ends(data: bytes) -> np.ndarray:
     return ends
 
 
+def odd_quote_line(quotes: np.ndarray, ends: np.ndarray) -> bool:
+    """True when some line (ending at `ends`) holds an odd number of the `quotes`: unbalanced, or a quoted line break."""
+    return bool(quotes.size and (np.diff(np.searchsorted(quotes, ends), prepend=0) % 2).any())
+
+
 def _is_regular(data: bytes, width: int, ends: np.ndarray) -> bool:
     """Every physical line is one record of `width` fields: balanced quotes, no blank line (vectorised bytes)."""
     body = np.frombuffer(data, dtype=np.uint8)
     if ends.size < 2:
         return True
     quotes = byte_positions(body, ord('"'))
-    if quotes.size and (np.diff(np.searchsorted(quotes, ends), prepend=0) % 2).any():
-        return False  # a line with an odd number of quotes: unbalanced, or a quoted line break
+    if odd_quote_line(quotes, ends):
+        return False
     starts = np.concatenate(([0], ends[:-1] + 1))
     lengths = ends - starts
     carriage = body[np.maximum(ends - 1, 0)] == ord("\r")
