@@ -230,14 +230,15 @@ def validate_command(path: Path, report_format: str | None, output: Path | None,
               help="Publish even with unwaived errors (the validation report goes into the output).")
 @click.option("--base-url", default=None,
               help="URL the output will be served from; ids and download links are built on it "
-                   "(default: a placeholder under https://data.example.org/scrutiny-data/).")
-@click.option("--owner-org", default=DEFAULT_OWNER_ORG, show_default=True,
-              help="CKAN organisation that will own the dataset, for ckan.json.")
+                   "(without it they point at a placeholder host, and a warning says so).")
+@click.option("--owner-org", default=DEFAULT_OWNER_ORG,
+              help="CKAN organisation (existing on the portal) that will own the dataset, for ckan.json; "
+                   "without it ckan.json has no owner_org, and a warning says so.")
 @click.option("--dataset-version", default=None,
               help="Version to publish as (default: the descriptor's `version`, else 1.0.0).")
 @click.option("--waivers", "waivers_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               default=None, help="Waivers file (default: waivers.yaml beside datapackage.json, if any).")
-def publish_command(path: Path, out_dir: Path, allow_errors: bool, base_url: str | None, owner_org: str,
+def publish_command(path: Path, out_dir: Path, allow_errors: bool, base_url: str | None, owner_org: str | None,
                     dataset_version: str | None, waivers_path: Path | None) -> None:
     """Validate the dataset at PATH and publish it to --out for open-data portals.
 
@@ -274,6 +275,8 @@ def publish_command(path: Path, out_dir: Path, allow_errors: bool, base_url: str
                     "them in waivers.yaml, or rerun with --allow-errors", fg="red", err=True)
         sys.exit(EXIT_FINDINGS)
     click.echo(result.summary())
+    for warning in result.warnings:
+        click.secho(f"warning: {warning}", fg="yellow", err=True)
     if not result.report.ok:
         click.secho(f"warning: published with {result.report.errors} unwaived error(s); see "
                     f"{out_dir / 'validation-report.html'}", fg="yellow", err=True)

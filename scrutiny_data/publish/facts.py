@@ -117,6 +117,18 @@ def _description(dataset: Dataset, bodies: tuple[Body, ...], coverage: tuple[dt.
             f"{papers} committee papers; every row gives the source document and line it was printed on.")
 
 
+def _contributor(given: dict[str, Any]) -> dict[str, Any]:
+    """A contributor in Data Package v2 form: v1's one `role` becomes the list `roles`."""
+    contributor = {k: v for k, v in given.items() if k != "role"}
+    if "roles" not in contributor and isinstance(given.get("role"), str):
+        contributor["roles"] = [given["role"]]
+    return contributor
+
+
+def _text(value: object) -> str | None:
+    return value if isinstance(value, str) and value.strip() else None
+
+
 def dataset_facts(dataset: Dataset, *, base_url: str | None = None, version: str | None = None) -> Facts:
     """Derive the shared facts of a dataset from its descriptor and its rows."""
     meta = dataset.descriptor
@@ -125,21 +137,24 @@ def dataset_facts(dataset: Dataset, *, base_url: str | None = None, version: str
     coverage = _span(meeting_dates) or _span(published)
     bodies = _bodies(dataset)
     committees = dataset["committees"].get_column("name").drop_nulls().to_list()
-    title = meta.get("title") or (
+    title = _text(meta.get("title")) or (
         f"{committees[0]}, {bodies[0].name}: committee papers as data" if committees and bodies
         else f"{dataset.name}: committee papers as data"
     )
     row_counts = {name: dataset[name].height for name in RESOURCES}
     filled = [RESOURCES[name].table.title.lower() for name, rows in row_counts.items() if rows]
-    keywords = list(meta.get("keywords") or [*BASE_KEYWORDS, *(b.name for b in bodies), *filled])
-    contributors = [c for c in meta.get("contributors", []) if isinstance(c, dict)]
+    given = meta.get("keywords")
+    given = [k for k in given if isinstance(k, str) and k] if isinstance(given, list) else []
+    keywords = given or [*BASE_KEYWORDS, *(b.name for b in bodies), *filled]
+    listed = meta.get("contributors")
+    contributors = [_contributor(c) for c in (listed if isinstance(listed, list) else []) if isinstance(c, dict)]
     contributors += [{"title": b.name, "roles": ["publisher"], "path": b.gss_uri} for b in bodies
                      if not any(c.get("title") == b.name for c in contributors)]
     return Facts(
         name=slugify(dataset.name) or "dataset",
         title=title,
-        description=meta.get("description") or _description(dataset, bodies, coverage),
-        version=version or str(meta.get("version") or DEFAULT_VERSION),
+        description=_text(meta.get("description")) or _description(dataset, bodies, coverage),
+        version=version or _text(str(meta.get("version") or "")) or DEFAULT_VERSION,
         created=_latest(meeting_dates, published),
         coverage=coverage,
         bodies=bodies,

@@ -10,6 +10,7 @@ from ..dataset import Dataset, csv_bytes, resource_descriptor
 from ..models import RESOURCES
 from .facts import LICENCE_ID, LICENCE_TITLE, LICENCE_URL, Facts
 from .jsonio import json_text
+from .relax import relax
 
 PACKAGE_PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
 LICENCE = {"name": LICENCE_ID, "title": LICENCE_TITLE, "path": LICENCE_URL}
@@ -20,12 +21,16 @@ def _resource(name: str, data: bytes) -> dict[str, Any]:
     # Data Package v2 names a tabular resource by `type`; v1's `profile` is dropped to match `$schema`.
     descriptor.pop("profile", None)
     descriptor["type"] = "table"
+    for fk in descriptor.get("schema", {}).get("foreignKeys", []):
+        if fk["reference"].get("resource") == "":
+            del fk["reference"]["resource"]  # v2: a reference to the same resource names none
     descriptor["bytes"] = len(data)
     descriptor["hash"] = f"sha256:{hashlib.sha256(data).hexdigest()}"
     return descriptor
 
 
-def package_descriptor(facts: Facts, resources: list[dict[str, Any]]) -> dict[str, Any]:
+def package_descriptor(facts: Facts, resources: list[dict[str, Any]],
+                       relaxed: list[dict[str, Any]] | None = None) -> dict[str, Any]:
     """The `datapackage.json` of a published dataset."""
     descriptor: dict[str, Any] = {
         "$schema": PACKAGE_PROFILE,
@@ -45,17 +50,21 @@ def package_descriptor(facts: Facts, resources: list[dict[str, Any]]) -> dict[st
         "sources": list(facts.sources),
         "resources": resources,
     })
+    if relaxed:
+        # Published with errors: the schema states what the rows satisfy, and this says what it no longer does.
+        descriptor["relaxedConstraints"] = relaxed
     return descriptor
 
 
 def write_package(dataset: Dataset, root: Path, facts: Facts) -> dict[str, Any]:
     """Write `data/<resource>.csv` for every contract resource and the descriptor; return the descriptor."""
     (root / "data").mkdir(parents=True, exist_ok=True)
-    resources = []
+    resources = {}
     for name in RESOURCES:
         data = csv_bytes(dataset[name])
         (root / "data" / f"{name}.csv").write_bytes(data)
-        resources.append(_resource(name, data))
-    descriptor = package_descriptor(facts, resources)
+        resources[name] = _resource(name, data)
+    relaxed = relax(resources, {name: dataset[name] for name in RESOURCES})
+    descriptor = package_descriptor(facts, list(resources.values()), relaxed)
     (root / "datapackage.json").write_text(json_text(descriptor), encoding="utf-8")
     return descriptor

@@ -45,6 +45,8 @@ class PublishResult:
     report: Report
     facts: Facts
     row_counts: dict[str, int] = field(default_factory=dict)
+    #: What the publication lacks that a portal needs (placeholder URLs, no CKAN organisation), in words.
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def total_bytes(self) -> int:
@@ -109,8 +111,19 @@ def _quoter(dataset: Dataset) -> Callable[[str, int], str | None] | None:
     return SourceQuoter.for_dataset(dataset, ())
 
 
+def _warnings(base_url: str | None, owner_org: str | None, facts: Facts) -> list[str]:
+    warnings = []
+    if not base_url:
+        warnings.append(f"no base URL given: every id and download link points at the placeholder host "
+                        f"{facts.base_url}; publish again with the URL the files will be served from")
+    if not owner_org:
+        warnings.append("ckan.json has no owner_org: CKAN needs the name of an organisation that exists on "
+                        "the portal; publish again with it before calling package_create")
+    return warnings
+
+
 def publish(dataset: Dataset, out_dir: str | Path, *, allow_errors: bool = False, report: Report | None = None,
-            base_url: str | None = None, owner_org: str = DEFAULT_OWNER_ORG, version: str | None = None,
+            base_url: str | None = None, owner_org: str | None = DEFAULT_OWNER_ORG, version: str | None = None,
             **validate_options: Any) -> PublishResult:
     """Validate `dataset` and publish every format to `out_dir`, atomically and byte-for-byte reproducibly.
 
@@ -136,4 +149,5 @@ def publish(dataset: Dataset, out_dir: str | Path, *, allow_errors: bool = False
         payload = ckan_payload(facts, inventory(root), owner_org=owner_org)
         (root / "ckan.json").write_text(json_text(payload), encoding="utf-8")
         files = inventory(root)
-    return PublishResult(out_dir=out, files=files, report=report, facts=facts, row_counts=facts.row_counts)
+    return PublishResult(out_dir=out, files=files, report=report, facts=facts, row_counts=facts.row_counts,
+                         warnings=_warnings(base_url, owner_org, facts))
